@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cstui",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cstui", targets: ["cstui"]),
+        .library(name: "CloudStack", targets: ["CloudStack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.100.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+    ],
+    targets: [
+        // Talking to a management server: signing, sessions, profiles, requests, decoding, errors, paging, async jobs.
+        .target(
+            name: "CloudStack",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // An in-memory management server speaking the real API over HTTP.
+        .target(
+            name: "Simulator",
+            dependencies: [
+                "CloudStack",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // libncursesw and a tiny C shim for the curses macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Terminal-independent screen model and widgets; the curses backend is its one curses file.
+        .target(name: "TUI", dependencies: ["CNcursesw"]),
+        // The executable: argument parsing and wiring, nothing else.
+        .executableTarget(
+            name: "cstui",
+            dependencies: [
+                "CloudStack",
+                "Simulator",
+                "TUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+    ]
+)

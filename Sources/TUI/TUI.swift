@@ -1,0 +1,1 @@
+// The terminal-independent screen model and widgets; only CursesBackend.swift knows curses.
