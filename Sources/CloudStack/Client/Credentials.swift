@@ -18,7 +18,7 @@ public enum Redaction {
     public static func isSecret(_ name: String) -> Bool {
         let n = name.lowercased()
         return n == "signature" || n == "sessionkey" || n.contains("password") || n.contains("secret")
-            || n == "apikey" || n.hasSuffix("accesskey") || n == "key" || n.hasSuffix(".value") && false
+            || n == "apikey" || n.hasSuffix("accesskey") || n == "key"
     }
 
     public static func shorten(_ key: String) -> String {

@@ -1,0 +1,319 @@
+import Foundation
+import Logging
+import NIOHTTP1
+
+/// A management-API client that follows the server's rules: signing (§1.1-1.2), sessions (§1.4), envelopes and
+/// errors (§2), paging (§2.2) and async jobs (§3).
+public actor CloudStackClient {
+    public nonisolated let configuration: ClientConfiguration
+    private let http: HTTPExchange
+    private var jar = CookieJar()
+    private var sessionKey: String?
+    private var loginResponse: JSONObject?
+    private var loginTask: Task<JSONObject, Error>?
+    private let logger: Logger
+    private var closed = false
+
+    public init(configuration: ClientConfiguration, logger: Logger = Logger(label: "cstui.api", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+        guard let url = URL(string: configuration.endpoint), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil
+        else {
+            throw CloudStackError.configuration("the endpoint '\(configuration.endpoint)' is not an http(s) URL such as https://cloud.example.com/client/api")
+        }
+        self.configuration = configuration
+        self.http = try HTTPExchange(configuration: configuration)
+        self.logger = logger
+    }
+
+    /// The `loginresponse` of the current session (user, account, type, timeout), when logged in.
+    public var session: JSONObject? { loginResponse }
+
+    // MARK: - One call
+
+    /// Sends one command and decodes its envelope. Errors from the server become `CloudStackError.api`.
+    public func call(_ command: String, _ parameters: [(String, String)] = []) async throws -> APIResponse {
+        if case .session = configuration.credentials, sessionKey == nil {
+            _ = try await login()
+        }
+        do {
+            return try await send(command, parameters)
+        } catch let error as CloudStackError where error.httpStatus == 401 {
+            guard case .session = configuration.credentials else { throw error }
+            // The session expired or was invalidated: log in again once; repeat the call only if it merely reads.
+            logger.info("401 on \(command); logging in again")
+            forgetSession()
+            _ = try await login()
+            if CommandKind.isRead(command) { return try await send(command, parameters) }
+            throw CloudStackError.configuration("\(command) was refused because the session had expired; cstui logged in again but did not repeat a command that changes things. Run it again.")
+        }
+    }
+
+    /// Sends `command` and, when it queues an async job and `wait` is true, polls it to the end.
+    public func execute(_ command: String, _ parameters: [(String, String)] = [], wait: Bool = true) async throws -> CallOutcome {
+        let response = try await call(command, parameters)
+        guard wait, let jobID = response.jobID, response.content["jobstatus"] == nil || response.content["jobstatus"]?.intValue == 0 else {
+            return .response(response)
+        }
+        let job = try await waitForJob(jobID, command: command)
+        return .job(response, job)
+    }
+
+    // MARK: - Paging
+
+    /// Fetches every page of a list command: the first page to learn `count`, then the rest in parallel
+    /// (at most `pageConcurrency` at once), keeping the server's order.
+    public func listAll(_ command: String, _ parameters: [(String, String)] = []) async throws -> ListResult {
+        var params = parameters.filter { $0.0.lowercased() != "page" && $0.0.lowercased() != "pagesize" }
+        let given = parameters.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) }
+        let pageSize = given.flatMap { $0 > 0 ? $0 : nil } ?? configuration.pageSize
+        params.append(("page", "1"))
+        params.append(("pagesize", String(pageSize)))
+        let first = try await call(command, params)
+        let (itemKey, firstItems, countValue) = first.list
+        let count = countValue ?? firstItems.count
+        var result = ListResult(command: command, responseName: first.responseName, itemKey: itemKey, items: firstItems, count: count)
+        guard firstItems.count == pageSize, count > firstItems.count else { return result }
+        let lastPage = (count + pageSize - 1) / pageSize
+        let base = Array(params.dropLast(2))
+        var pages: [Int: [JSONValue]] = [:]
+        try await withThrowingTaskGroup(of: (Int, [JSONValue], String?).self) { group in
+            var next = 2
+            func enqueue() {
+                let page = next
+                next += 1
+                group.addTask {
+                    let r = try await self.call(command, base + [("page", String(page)), ("pagesize", String(pageSize))])
+                    let l = r.list
+                    return (page, l.items, l.itemKey)
+                }
+            }
+            for _ in 0..<min(max(configuration.pageConcurrency, 1), lastPage - 1) { enqueue() }
+            while let (page, items, key) = try await group.next() {
+                pages[page] = items
+                if result.itemKey == nil { result.itemKey = key }
+                if next <= lastPage { enqueue() }
+            }
+        }
+        for page in 2...lastPage { result.items.append(contentsOf: pages[page] ?? []) }
+        return result
+    }
+
+    /// One page of a list command.
+    public func listPage(_ command: String, _ parameters: [(String, String)] = [], page: Int, pageSize: Int) async throws -> ListResult {
+        let params = parameters.filter { $0.0.lowercased() != "page" && $0.0.lowercased() != "pagesize" } + [("page", String(page)), ("pagesize", String(pageSize))]
+        let r = try await call(command, params)
+        let l = r.list
+        return ListResult(command: command, responseName: r.responseName, itemKey: l.itemKey, items: l.items, count: l.count ?? l.items.count)
+    }
+
+    // MARK: - Async jobs
+
+    /// Asks for the state of one job.
+    public func queryJob(_ jobID: String) async throws -> AsyncJob {
+        let r = try await call("queryAsyncJobResult", [("jobid", jobID)])
+        guard let job = AsyncJob(r.content) else {
+            throw CloudStackError.unexpectedResponse(command: "queryAsyncJobResult", reason: "no jobid/jobstatus in \(r.responseName)")
+        }
+        return job
+    }
+
+    /// Polls `queryAsyncJobResult` until the job leaves jobstatus 0; throws on failure, cancellation of the
+    /// job, the overall timeout, or cancellation of the calling task. Transient errors while polling
+    /// (a dropped connection, 5xx, throttling) are retried: the job keeps running on the server.
+    public func waitForJob(_ jobID: String, command: String, onPoll: (@Sendable (AsyncJob) -> Void)? = nil) async throws -> AsyncJob {
+        let start = Date()
+        var delay = configuration.firstJobPollDelay
+        var transientFailures = 0
+        while true {
+            try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
+            delay = configuration.jobPollInterval
+            let job: AsyncJob
+            do {
+                job = try await queryJob(jobID)
+                transientFailures = 0
+            } catch let e as CloudStackError where Self.isTransient(e) {
+                transientFailures += 1
+                logger.warning("polling job \(jobID): \(e) (attempt \(transientFailures))")
+                if transientFailures >= 10 { throw e }
+                if Date().timeIntervalSince(start) > configuration.jobTimeout {
+                    throw CloudStackError.jobTimedOut(jobID: jobID, command: command, seconds: configuration.jobTimeout)
+                }
+                continue
+            }
+            onPoll?(job)
+            switch job.status {
+            case .pending:
+                if Date().timeIntervalSince(start) > configuration.jobTimeout {
+                    throw CloudStackError.jobTimedOut(jobID: jobID, command: command, seconds: configuration.jobTimeout)
+                }
+            case .succeeded:
+                return job
+            case .failed:
+                throw CloudStackError.jobFailed(jobID: jobID, command: command, resultCode: job.resultCode, errorText: job.errorText)
+            case .cancelled:
+                throw CloudStackError.jobCancelled(jobID: jobID, command: command)
+            }
+        }
+    }
+
+    static func isTransient(_ e: CloudStackError) -> Bool {
+        switch e {
+        case .transport, .notJSON: return true
+        case .api(_, let status, _, _, _): return status == 429 || status == 503 || status == 502 || status == 504
+        default: return false
+        }
+    }
+
+    // MARK: - Sessions
+
+    /// Logs in with the configured username and password (POST, as the server requires) and keeps the session.
+    @discardableResult
+    public func login() async throws -> JSONObject {
+        guard case let .session(username, password, domain) = configuration.credentials else {
+            throw CloudStackError.configuration("login needs a username and password; this profile uses an API key")
+        }
+        if let task = loginTask { return try await task.value }
+        let task = Task { () throws -> JSONObject in
+            let r = try await self.send("login", [("username", username), ("password", password), ("domain", domain)], isLogin: true)
+            return r.content
+        }
+        loginTask = task
+        defer { loginTask = nil }
+        let content = try await task.value
+        // The cookie is authoritative (cloudmonkey reads it); the JSON field is the fallback.
+        sessionKey = jar.value("sessionkey") ?? content["sessionkey"]?.text
+        guard sessionKey != nil else {
+            throw CloudStackError.unexpectedResponse(command: "login", reason: "the server set no sessionkey")
+        }
+        loginResponse = content
+        return content
+    }
+
+    /// Ends the session on the server; harmless when there is none.
+    public func logout() async {
+        guard sessionKey != nil else { return }
+        _ = try? await send("logout", [])
+        forgetSession()
+    }
+
+    private func forgetSession() {
+        sessionKey = nil
+        loginResponse = nil
+        jar.removeAll()
+    }
+
+    /// Logs out (for sessions) and releases the HTTP client. Call once when done.
+    public func close() async {
+        guard !closed else { return }
+        closed = true
+        await logout()
+        await http.shutdown()
+    }
+
+    // MARK: - The wire
+
+    /// The parameters as they go on the wire, signature included, for API-key credentials.
+    func signedParameters(_ command: String, _ parameters: [(String, String)], now: Date = Date()) -> [(String, String)] {
+        var params: [(String, String)] = [("command", command)]
+        params += parameters.filter { !["command", "response", "apikey", "signature", "signatureversion", "expires", "sessionkey"].contains($0.0.lowercased()) }
+        params.append(("response", "json"))
+        switch configuration.credentials {
+        case let .apiKey(key, secret):
+            params.append(("apiKey", key))
+            if configuration.signatureVersion3 {
+                params.append(("signatureVersion", "3"))
+                params.append(("expires", ExpiresFormat.string(from: now.addingTimeInterval(configuration.expiresAfter))))
+            }
+            params.append(("signature", RequestSigner.signature(for: params, secretKey: secret)))
+        case .session:
+            if let key = sessionKey, command != "login" { params.append(("sessionkey", key)) }
+        }
+        return params
+    }
+
+    static func formEncode(_ params: [(String, String)]) -> String {
+        params.map { "\(JavaURLEncoder.encode($0.0))=\(JavaURLEncoder.encode($0.1))" }.joined(separator: "&")
+    }
+
+    private func send(_ command: String, _ parameters: [(String, String)], isLogin: Bool = false) async throws -> APIResponse {
+        let params = signedParameters(command, parameters)
+        let post = isLogin || CommandKind.usesPOST(command, parameters: parameters)
+        let encoded = Self.formEncode(params)
+        var headers: [(String, String)] = [("Accept", "application/json"), ("User-Agent", "cstui")]
+        if !isLogin, let cookie = jar.header() { headers.append(("Cookie", cookie)) }
+        let url = post ? configuration.endpoint : configuration.endpoint + (configuration.endpoint.contains("?") ? "&" : "?") + encoded
+        logger.debug("\(post ? "POST" : "GET") \(command) \(Redaction.describe(parameters))")
+        let answer: HTTPAnswer
+        do {
+            answer = try await http.send(url: url, method: post ? .POST : .GET, headers: headers, body: post ? encoded : nil)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw CloudStackError.transport(command: command, endpoint: Self.hostDescription(configuration.endpoint), reason: Self.describeTransport(error))
+        }
+        jar.store(setCookieHeaders: answer.headers("Set-Cookie"))
+        return try Self.decode(command: command, answer: answer)
+    }
+
+    static func decode(command: String, answer: HTTPAnswer) throws -> APIResponse {
+        let contentType = answer.header("Content-Type")
+        if answer.body.isEmpty {
+            if let d = answer.header("X-Description"), answer.status >= 400 {
+                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: answer.status, csErrorCode: nil, errorText: d)
+            }
+            throw CloudStackError.notJSON(command: command, httpStatus: answer.status, contentType: contentType, reason: "empty body", bodyStart: "")
+        }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(answer.body)
+        } catch {
+            throw CloudStackError.notJSON(command: command, httpStatus: answer.status, contentType: contentType,
+                                          reason: "malformed JSON: \(error)", bodyStart: bodyStart(answer.body))
+        }
+        switch ResponseEnvelope.unwrap(json) {
+        case .failure(let reason):
+            if answer.status >= 400 {
+                let text = answer.header("X-Description") ?? bodyStart(answer.body)
+                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: answer.status, csErrorCode: nil, errorText: text)
+            }
+            throw CloudStackError.unexpectedResponse(command: command, reason: reason.description)
+        case .success(let (name, content)):
+            if let err = ResponseEnvelope.error(in: content) {
+                let text = err.errorText.isEmpty ? (answer.header("X-Description") ?? "") : err.errorText
+                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: err.errorCode, csErrorCode: err.csErrorCode, errorText: text)
+            }
+            if answer.status >= 400 {
+                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: answer.status, csErrorCode: nil,
+                                          errorText: answer.header("X-Description") ?? "")
+            }
+            return APIResponse(command: command, responseName: name, content: content)
+        }
+    }
+
+    /// The first 160 characters of a body, on one line, for error messages.
+    static func bodyStart(_ body: [UInt8]) -> String {
+        let text = String(decoding: body.prefix(400), as: UTF8.self)
+        let oneLine = text.map { $0.isNewline || $0 == "\t" ? " " : $0 }.filter { !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        var collapsed = ""
+        for c in oneLine where !(c == " " && collapsed.last == " ") { collapsed.append(c) }
+        let trimmed = collapsed.trimmingCharacters(in: .whitespaces)
+        return trimmed.count > 160 ? String(trimmed.prefix(160)) + "…" : trimmed
+    }
+
+    static func hostDescription(_ endpoint: String) -> String {
+        guard let u = URL(string: endpoint), let host = u.host else { return endpoint }
+        return u.port.map { "\(host):\($0)" } ?? host
+    }
+
+    static func describeTransport(_ error: Error) -> String {
+        let text = String(describing: error)
+        if text.contains("connectTimeout") || text.contains("ConnectTimeout") { return "connection timed out" }
+        if text.contains("deadlineExceeded") || text.contains("readTimeout") { return "no answer before the request timeout" }
+        if text.contains("remoteConnectionClosed") || text.contains("connectionClosed") { return "the server closed the connection before answering" }
+        if text.contains("connectionRefused") || text.contains("Connection refused") || text.contains("ECONNREFUSED") { return "connection refused" }
+        if text.contains("certificate") || text.contains("Certificate") || text.contains("handshake") {
+            return "TLS failed: \(text) (use a CA file, or turn verification off explicitly with --insecure)"
+        }
+        return text
+    }
+}

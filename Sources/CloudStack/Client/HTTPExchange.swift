@@ -1,0 +1,73 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// One HTTP answer as the client needs it.
+struct HTTPAnswer: Sendable {
+    var status: Int
+    var headers: [(String, String)]
+    var body: [UInt8]
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+
+    func headers(_ name: String) -> [String] {
+        headers.filter { $0.0.lowercased() == name.lowercased() }.map(\.1)
+    }
+}
+
+/// The HTTP layer: AsyncHTTPClient with the user's TLS and timeout choices.
+final class HTTPExchange: Sendable {
+    let client: HTTPClient
+    let requestTimeout: Double
+    /// Bodies larger than this are refused rather than held in memory (a misrouted download, not an API answer).
+    let maxBodyBytes = 512 * 1024 * 1024
+
+    init(configuration: ClientConfiguration) throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if !configuration.verifyTLS {
+            tls.certificateVerification = .none
+        }
+        if let ca = configuration.caFile {
+            guard FileManager.default.isReadableFile(atPath: ca) else {
+                throw CloudStackError.configuration("CA file \(ca) cannot be read")
+            }
+            do {
+                let certs = try NIOSSLCertificate.fromPEMFile(ca)
+                tls.additionalTrustRoots = [.certificates(certs)]
+            } catch {
+                throw CloudStackError.configuration("CA file \(ca) is not a PEM certificate file: \(error)")
+            }
+        }
+        var config = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
+                           read: .milliseconds(Int64(configuration.requestTimeout * 1000))),
+            decompression: .enabled(limit: .ratio(50)))
+        config.httpVersion = .http1Only
+        config.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 8)
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+        requestTimeout = configuration.requestTimeout
+    }
+
+    func send(url: String, method: HTTPMethod, headers: [(String, String)], body: String?) async throws -> HTTPAnswer {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        for (k, v) in headers { request.headers.add(name: k, value: v) }
+        if let body {
+            request.headers.replaceOrAdd(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=UTF-8")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(requestTimeout * 1000)))
+        var buffer = try await response.body.collect(upTo: maxBodyBytes)
+        let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+        return HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+    }
+
+    func shutdown() async {
+        try? await client.shutdown()
+    }
+}
