@@ -1,0 +1,109 @@
+import ArgumentParser
+import CloudStack
+import Foundation
+
+/// `cstui call COMMAND key=value…`: one management-API call from the shell.
+struct CallCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Run one API command and print its response.",
+        discussion: """
+        Examples:
+          cstui call listZones
+          cstui call listVirtualMachines state=Running --all-pages --output table --filter name,state,zonename
+          cstui call stopVirtualMachine id=… forced=true
+        Async commands are waited for (progress on stderr); --no-wait prints the jobid instead.
+        Exit status: 0 success, 1 the server refused the command or the job failed, 2 bad arguments or configuration,
+        3 the server could not be reached or gave an answer that is not API JSON.
+        """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The API command, e.g. listVirtualMachines.")
+    var command: String
+
+    @Argument(help: "Parameters as key=value (quote values with spaces).")
+    var parameters: [String] = []
+
+    @Option(name: [.customShort("o"), .long], help: "Output format: json, table, csv or text.")
+    var output: OutputFormat = .json
+
+    @Flag(name: .customLong("all-pages"), help: "For list commands: fetch every page (in parallel, order kept).")
+    var allPages = false
+
+    @Flag(name: .customLong("no-wait"), help: "For async commands: print the jobid instead of waiting for the job.")
+    var noWait = false
+
+    @Option(name: .long, help: "Only these fields of each row, comma-separated (e.g. id,name,state).")
+    var filter: String?
+
+    func validate() throws {
+        for p in parameters where !p.contains("=") || p.hasPrefix("=") {
+            throw ValidationError("'\(p)' is not a parameter; write key=value")
+        }
+    }
+
+    func run() async throws {
+        let params = parameters.map { p -> (String, String) in
+            let i = p.firstIndex(of: "=") ?? p.endIndex
+            return (String(p[..<i]), i < p.endIndex ? String(p[p.index(after: i)...]) : "")
+        }
+        let profile: Profile
+        let client: CloudStackClient
+        do {
+            profile = try connection.resolve()
+            client = try CloudStackClient(configuration: profile.configuration)
+        } catch {
+            Terminal.warn("cstui: \(error)")
+            throw ExitCode(2)
+        }
+        let renderer = OutputRenderer(format: output, filter: filter.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        let code: Int32
+        do {
+            let content = try await perform(client, params)
+            Terminal.out(renderer.render(content))
+            code = 0
+        } catch let e as CloudStackError {
+            Terminal.warn("cstui: \(e)")
+            code = Self.exitCode(e)
+        } catch is CancellationError {
+            code = 130
+        } catch {
+            Terminal.warn("cstui: \(error)")
+            code = 1
+        }
+        await client.close()
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    private func perform(_ client: CloudStackClient, _ params: [(String, String)]) async throws -> JSONObject {
+        if allPages {
+            guard CommandKind.isRead(command) else {
+                throw CloudStackError.configuration("--all-pages is for list commands; \(command) is not one")
+            }
+            return try await client.listAll(command, params).content
+        }
+        let response = try await client.call(command, params)
+        guard let jobID = response.jobID, !noWait, response.content["jobstatus"] == nil || response.content["jobstatus"]?.intValue == 0 else {
+            return response.content
+        }
+        let interactive = isatty(STDERR_FILENO) == 1
+        let start = Date()
+        let job = try await client.waitForJob(jobID, command: command) { job in
+            if interactive {
+                Terminal.progress("\(command): job \(jobID) pending, \(Int(Date().timeIntervalSince(start))) s")
+            }
+        }
+        if interactive { Terminal.progress("\(command): job \(jobID) done in \(Int(Date().timeIntervalSince(start))) s\n") }
+        return job.result?.objectValue ?? job.raw
+    }
+
+    static func exitCode(_ e: CloudStackError) -> Int32 {
+        switch e {
+        case .api, .jobFailed, .jobCancelled, .jobTimedOut: return 1
+        case .configuration: return 2
+        case .transport, .notJSON, .unexpectedResponse: return 3
+        }
+    }
+}

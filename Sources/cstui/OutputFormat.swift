@@ -1,0 +1,123 @@
+import ArgumentParser
+import CloudStack
+
+/// How `cstui call` prints a response, after cloudmonkey's output formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, table, csv, text
+}
+
+/// Prints response objects as JSON, an aligned table, CSV or `key = value` text.
+struct OutputRenderer {
+    var format: OutputFormat
+    /// Only these keys of each row, in this order (`--filter id,name,state`).
+    var filter: [String]?
+
+    func render(_ content: JSONObject) -> String {
+        switch format {
+        case .json: return JSONSerializer.string(.object(filtered(content)), pretty: true) + "\n"
+        case .table: return table(Self.rows(of: content))
+        case .csv: return csv(Self.rows(of: content))
+        case .text: return text(Self.rows(of: content))
+        }
+    }
+
+    /// The rows a response holds: the items of its list, its one entity, or the object itself.
+    static func rows(of content: JSONObject) -> [JSONObject] {
+        for (_, value) in content {
+            if case .array(let items) = value {
+                let objects = items.compactMap(\.objectValue)
+                if objects.count == items.count { return objects }
+            }
+        }
+        let nested = content.members.filter { $0.key != "count" }
+        if nested.count == 1, case .object(let entity) = nested[0].value { return [entity] }
+        return content.isEmpty ? [] : [content]
+    }
+
+    private func filtered(_ content: JSONObject) -> JSONObject {
+        guard let keys = filter else { return content }
+        func pick(_ o: JSONObject) -> JSONObject { JSONObject(keys.compactMap { k in o[k].map { (k, $0) } }) }
+        var out = JSONObject()
+        for (key, value) in content {
+            switch value {
+            case .array(let items) where items.allSatisfy({ $0.objectValue != nil }):
+                out[key] = .array(items.compactMap(\.objectValue).map { .object(pick($0)) })
+            case .object(let o) where content.members.filter({ $0.key != "count" }).count == 1:
+                out[key] = .object(pick(o))
+            default:
+                out[key] = value
+            }
+        }
+        return out
+    }
+
+    /// Columns in first-seen order; nested arrays and objects are left out of tables unless asked for by name.
+    private func columns(_ rows: [JSONObject], includeNested: Bool) -> [String] {
+        if let keys = filter { return keys }
+        var seen = Set<String>()
+        var order: [String] = []
+        for row in rows {
+            for (key, value) in row where !seen.contains(key) {
+                if !includeNested, value.isContainer { continue }
+                seen.insert(key)
+                order.append(key)
+            }
+        }
+        return order
+    }
+
+    static func cell(_ value: JSONValue?) -> String {
+        guard let value else { return "" }
+        switch value {
+        case .null: return ""
+        case .string(let s): return s
+        case .array, .object: return JSONSerializer.string(value)
+        default: return value.text ?? JSONSerializer.string(value)
+        }
+    }
+
+    private func table(_ rows: [JSONObject]) -> String {
+        let cols = columns(rows, includeNested: false)
+        guard !cols.isEmpty else { return rows.isEmpty ? "(no rows)\n" : "" }
+        let cells = rows.map { row in cols.map { Self.cell(row[$0]).replacingOccurrences(of: "\n", with: " ") } }
+        var widths = cols.map(\.count)
+        for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { i, v in i == values.count - 1 ? v : v + String(repeating: " ", count: widths[i] - v.count) }
+                .joined(separator: "  ") + "\n"
+        }
+        var out = line(cols)
+        out += line(widths.map { String(repeating: "-", count: $0) })
+        for r in cells { out += line(r) }
+        return out
+    }
+
+    private func csv(_ rows: [JSONObject]) -> String {
+        let cols = columns(rows, includeNested: true)
+        func quote(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var out = cols.map(quote).joined(separator: ",") + "\n"
+        for row in rows { out += cols.map { quote(Self.cell(row[$0])) }.joined(separator: ",") + "\n" }
+        return out
+    }
+
+    private func text(_ rows: [JSONObject]) -> String {
+        var out = ""
+        for (i, row) in rows.enumerated() {
+            if i > 0 { out += String(repeating: "=", count: 60) + "\n" }
+            let keys = filter ?? row.keys
+            for key in keys { if let v = row[key] { out += "\(key) = \(Self.cell(v))\n" } }
+        }
+        return out
+    }
+}
+
+extension JSONValue {
+    var isContainer: Bool {
+        switch self {
+        case .array, .object: return true
+        default: return false
+        }
+    }
+}
