@@ -44,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-independent screen model and widgets; the curses backend is its one curses file.
         .target(name: "TUI", dependencies: ["CNcursesw"]),
+        // The contract plugins compile against: list views, fields, data providers, row actions, context.
+        .target(name: "PluginKit", dependencies: ["CloudStack"]),
         // The executable: argument parsing and wiring, nothing else.
         .executableTarget(
             name: "cstui",
@@ -51,6 +53,7 @@ let package = Package(
                 "CloudStack",
                 "Simulator",
                 "TUI",
+                "PluginKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

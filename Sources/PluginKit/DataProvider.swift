@@ -1,0 +1,47 @@
+import CloudStack
+
+/// A request for rows: one page, optionally narrowed by a server-side keyword.
+public struct DataRequest: Sendable, Equatable {
+    public var page: Int
+    public var pageSize: Int
+    public var keyword: String?
+
+    public init(page: Int, pageSize: Int, keyword: String? = nil) {
+        self.page = page
+        self.pageSize = pageSize
+        self.keyword = keyword
+    }
+}
+
+/// One page of rows and, when the source knows it, how many there are in all.
+public struct DataPage: Sendable, Equatable {
+    public var rows: [Row]
+    public var total: Int?
+
+    public init(rows: [Row], total: Int?) {
+        self.rows = rows
+        self.total = total
+    }
+}
+
+/// Where a list view's rows come from (the web UI's `dataProvider`): async, rows or an error.
+public struct DataProvider: Sendable {
+    public var fetch: @Sendable (DataRequest, PluginContext) async throws -> DataPage
+
+    public init(_ fetch: @escaping @Sendable (DataRequest, PluginContext) async throws -> DataPage) {
+        self.fetch = fetch
+    }
+
+    /// Rows of a list* API command, page by page, e.g. `.api("listVirtualMachines", ["listall": "true"])`.
+    public static func api(_ command: String, _ parameters: [(String, String)] = []) -> DataProvider {
+        DataProvider { request, context in
+            var params = parameters
+            if let k = request.keyword, !k.isEmpty { params.append(("keyword", k)) }
+            let result = try await context.api.listPage(command, params, page: request.page, pageSize: request.pageSize)
+            let rows = result.items.enumerated().compactMap { i, item in
+                item.objectValue.map { Row($0, position: (request.page - 1) * request.pageSize + i) }
+            }
+            return DataPage(rows: rows, total: result.count)
+        }
+    }
+}

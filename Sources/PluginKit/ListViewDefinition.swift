@@ -1,0 +1,32 @@
+/// A list view (the web UI's `listView`): columns, where rows come from, and row actions.
+/// Built-in sections and plugins are both made of these.
+public struct ListViewDefinition: Sendable {
+    public var id: String
+    public var title: String
+    public var fields: [ListField]
+    public var dataProvider: DataProvider
+    public var actions: [RowAction]
+    /// The field whose value colours the row (e.g. `state`).
+    public var stateField: String?
+
+    public init(id: String, title: String, fields: [ListField], dataProvider: DataProvider, actions: [RowAction] = [], stateField: String? = nil) {
+        self.id = id
+        self.title = title
+        self.fields = fields
+        self.dataProvider = dataProvider
+        self.actions = actions
+        self.stateField = stateField
+    }
+}
+
+/// A plugin's extra row action on a built-in view, e.g. on `instances` or `primary-storage` (k9s plugin scopes).
+public struct ScopedAction: Sendable {
+    /// The list-view ids it attaches to.
+    public var scopes: [String]
+    public var action: RowAction
+
+    public init(scopes: [String], action: RowAction) {
+        self.scopes = scopes
+        self.action = action
+    }
+}
