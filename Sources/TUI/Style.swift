@@ -46,13 +46,7 @@ public struct Style: Hashable, Sendable {
     }
 
     /// This style as a terminal of the given depth can show it; in monochrome only attributes remain.
-    /// A coloured background with no reverse marks a highlight (selected row, status bar); in monochrome
-    /// it becomes reverse video so the highlight stays visible.
     public func adapted(to depth: ColorDepth) -> Style {
-        var attrs = attributes
-        if depth == .monochrome && background != .default && !attrs.contains(.reverse) {
-            attrs.insert(.reverse)
-        }
-        return Style(foreground: foreground.adapted(to: depth), background: background.adapted(to: depth), attributes: attrs)
+        Style(foreground: foreground.adapted(to: depth), background: background.adapted(to: depth), attributes: attributes)
     }
 }

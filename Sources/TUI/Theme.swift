@@ -20,10 +20,20 @@ public struct Theme: Sendable, Hashable {
         set { styles[role] = newValue }
     }
 
+    /// Roles that mark "this one" (cursor, focus, bars). When colours are dropped, one of these shown only by
+    /// its background colour becomes reverse video, so the selection stays visible.
+    public static let highlightRoles: Set<ThemeRole> = [.navbarSelected, .selectedRow, .status, .statusAccent, .buttonFocused, .inputFocused]
+
     /// The theme as a terminal with the given depth can show it (monochrome keeps only attributes).
     public func adapted(to depth: ColorDepth) -> Theme {
         var t = self
-        for (role, style) in styles { t.styles[role] = style.adapted(to: depth) }
+        for (role, style) in styles {
+            var adapted = style.adapted(to: depth)
+            if depth == .monochrome, Theme.highlightRoles.contains(role), style.background != .default {
+                adapted.attributes.insert(.reverse)
+            }
+            t.styles[role] = adapted
+        }
         return t
     }
 
