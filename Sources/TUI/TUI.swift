@@ -1,1 +1,0 @@
-// The terminal-independent screen model and widgets; only CursesBackend.swift knows curses.

@@ -1,0 +1,39 @@
+/// What a piece of the interface is, so a theme can say how it looks.
+public enum ThemeRole: String, CaseIterable, Sendable, Hashable {
+    case background
+    case text
+    case dim
+    case accent
+    case title
+    case border
+    case navbar
+    case navbarSection
+    case navbarSelected
+    case header
+    case row
+    case rowAlternate
+    case selectedRow
+    case status
+    case statusAccent
+    case footerKey
+    case footerText
+    case dialog
+    case dialogBorder
+    case dialogTitle
+    case button
+    case buttonFocused
+    case input
+    case inputFocused
+    case label
+    case error
+    case warning
+    case success
+    case pending
+    case gaugeLow
+    case gaugeMid
+    case gaugeHigh
+    case gaugeEmpty
+    case helpKey
+    case helpText
+    case filter
+}
