@@ -1,0 +1,255 @@
+import CloudStack
+
+/// listVirtualMachines and the VM lifecycle: start, stop, reboot, destroy (async).
+enum VirtualMachineHandlers {
+    static let fields = ["id", "name", "displayname", "instancename", "state", "account", "userid", "username", "domainid", "domain", "created",
+                         "zoneid", "zonename", "hostid", "hostname", "hypervisor", "templateid", "templatename", "templatedisplaytext",
+                         "serviceofferingid", "serviceofferingname", "cpunumber", "cpuspeed", "memory", "cpuused", "networkkbsread",
+                         "networkkbswrite", "diskkbsread", "diskkbswrite", "diskioread", "diskiowrite", "guestosid", "ostypeid", "osdisplayname",
+                         "rootdeviceid", "rootdevicetype", "haenable", "group", "nic", "securitygroup", "affinitygroup", "tags", "details"]
+
+    static func list(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        let inv = s.inventory
+        let paging = try Paging(ctx)
+        let p = ctx.params
+        let id = try ctx.uuid("id") { inv.vmPosition($0) != nil }
+        let ids = p.value("ids").map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        let zoneID = try ctx.uuid("zoneid") { inv.zone($0) != nil }
+        let hostID = try ctx.uuid("hostid") { inv.host($0) != nil }
+        let podID = try ctx.uuid("podid") { inv.pod($0) != nil }
+        let clusterID = try ctx.uuid("clusterid") { inv.cluster($0) != nil }
+        let storageID = try ctx.uuid("storageid") { inv.poolPosition($0) != nil }
+        let templateID = try ctx.uuid("templateid") { inv.template($0) != nil }
+        let offeringID = try ctx.uuid("serviceofferingid") { inv.offering($0) != nil }
+        let name = p.value("name")?.lowercased()
+        let state = p.value("state")?.lowercased()
+        let keyword = p.value("keyword")?.lowercased()
+        let ha = p.bool("haenable")
+        let scope = ctx.visibleAccount(inv)
+        let hostsInPod: Set<String>? = podID.map { pid in Set(inv.hosts.filter { $0.podID == pid }.map(\.id)) }
+        let hostsInCluster: Set<String>? = clusterID.map { cid in Set(inv.hosts.filter { $0.clusterID == cid }.map(\.id)) }
+
+        func matches(_ vm: VirtualMachineRecord) -> Bool {
+            if !scope.all, vm.accountID != scope.accountID { return false }
+            if let id, vm.id != id { return false }
+            if let ids, !ids.contains(vm.id) { return false }
+            if let zoneID, vm.zoneID != zoneID { return false }
+            if let hostID, vm.hostID != hostID { return false }
+            if let hostsInPod, !hostsInPod.contains(vm.hostID ?? vm.lastHostID) { return false }
+            if let hostsInCluster, !hostsInCluster.contains(vm.hostID ?? vm.lastHostID) { return false }
+            if let storageID, vm.poolID != storageID { return false }
+            if let templateID, vm.templateID != templateID { return false }
+            if let offeringID, vm.serviceOfferingID != offeringID { return false }
+            if let ha, vm.haEnable != ha { return false }
+            if let state {
+                if state == "present" {
+                    if vm.state == .Destroyed || vm.state == .Expunging { return false }
+                } else if vm.state.rawValue.lowercased() != state { return false }
+            }
+            if let name, !vm.name.lowercased().contains(name) && !vm.displayName.lowercased().contains(name) { return false }
+            if let keyword, !vm.name.lowercased().contains(keyword), !vm.displayName.lowercased().contains(keyword),
+               !vm.instanceName.lowercased().contains(keyword), !vm.nic.ipAddress.hasPrefix(keyword) { return false }
+            return true
+        }
+
+        let range = paging.range(total: Int.max)
+        var count = 0
+        var page: [JSONValue] = []
+        page.reserveCapacity(min(range.count, 500))
+        let detail = Detail(p.value("details"))
+        if let id, let i = inv.vmPosition(id) {
+            if matches(inv.vms[i]) {
+                count = 1
+                if range.contains(0) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail))) }
+            }
+        } else {
+            for vm in inv.vms where matches(vm) {
+                if range.contains(count) { page.append(.object(object(vm, inv, admin: ctx.caller.isAdmin, detail: detail))) }
+                count += 1
+            }
+        }
+        return listContent("virtualmachine", page, count)
+    }
+
+    /// Which parts of a VM to write, from `details=`.
+    struct Detail {
+        var minimal = false
+        var nics = true
+        var stats = true
+        init(_ text: String?) {
+            guard let text else { return }
+            let parts = Set(text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            if parts.contains("all") { return }
+            minimal = parts.contains("min")
+            nics = parts.contains("nics")
+            stats = parts.contains("stats")
+        }
+        static let full = Detail(nil)
+    }
+
+    static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full) -> JSONObject {
+        let account = inv.account(vm.accountID)
+        let user = inv.user(vm.userID)
+        let zone = inv.zone(vm.zoneID)
+        let host = inv.host(vm.hostID)
+        let template = inv.template(vm.templateID)
+        let offering = inv.offering(vm.serviceOfferingID)
+        let hypervisor = inv.host(vm.lastHostID)?.hypervisor ?? "KVM"
+        var b = ObjectBuilder(capacity: 48)
+        b.add("id", vm.id)
+        b.add("name", vm.name)
+        b.add("displayname", vm.displayName)
+        b.add("account", account?.name)
+        b.add("userid", vm.userID)
+        b.add("username", user?.username)
+        b.add("domainid", account?.domainID)
+        b.add("domain", "ROOT")
+        b.date("created", vm.created)
+        b.add("state", vm.state.rawValue)
+        b.add("haenable", vm.haEnable)
+        if let g = vm.group { b.add("group", g) }
+        b.add("zoneid", vm.zoneID)
+        b.add("zonename", zone?.name)
+        if admin, let host {
+            b.add("hostid", host.id)
+            b.add("hostname", host.name)
+        }
+        if admin { b.add("instancename", vm.instanceName) }
+        b.add("templateid", vm.templateID)
+        b.add("templatename", template?.name)
+        if !detail.minimal { b.add("templatedisplaytext", template?.displayText) }
+        b.add("passwordenabled", false)
+        b.add("serviceofferingid", vm.serviceOfferingID)
+        b.add("serviceofferingname", offering?.name)
+        b.add("cpunumber", offering?.cpuNumber ?? 1)
+        b.add("cpuspeed", offering?.cpuSpeed ?? 1000)
+        b.add("memory", offering?.memory ?? 512)
+        if detail.stats && !detail.minimal {
+            let h = stableHash(vm.id)
+            let running = vm.state == .Running
+            b.add("cpuused", running ? "\(Double(h % 9000) / 100)%" : "0%")
+            b.add("networkkbsread", running ? Int64(h % 5_000_000) : 0)
+            b.add("networkkbswrite", running ? Int64((h >> 20) % 3_000_000) : 0)
+            b.add("diskkbsread", running ? Int64((h >> 8) % 9_000_000) : 0)
+            b.add("diskkbswrite", running ? Int64((h >> 16) % 7_000_000) : 0)
+            b.add("diskioread", running ? Int64((h >> 24) % 400_000) : 0)
+            b.add("diskiowrite", running ? Int64((h >> 32) % 300_000) : 0)
+            b.add("memorykbs", Int64((offering?.memory ?? 512) * 1024))
+            b.add("memoryintfreekbs", running ? Int64((h >> 40) % UInt64((offering?.memory ?? 512) * 512)) : 0)
+        }
+        b.add("guestosid", template?.osTypeID)
+        b.add("ostypeid", template?.osTypeID)
+        b.add("osdisplayname", template?.osDisplayName)
+        b.add("rootdeviceid", 0)
+        b.add("rootdevicetype", "ROOT")
+        b.add("hypervisor", hypervisor)
+        b.add("isdynamicallyscalable", false)
+        if detail.nics || !detail.minimal, let network = inv.network(vm.nic.networkID) {
+            var n = ObjectBuilder(capacity: 14)
+            n.add("id", vm.nic.id)
+            n.add("networkid", network.id)
+            n.add("networkname", network.name)
+            n.add("netmask", "255.255.255.0")
+            n.add("gateway", network.prefix + ".1")
+            n.add("ipaddress", vm.nic.ipAddress)
+            n.add("broadcasturi", "vlan://\(100 + Int(stableHash(network.id) % 3900))")
+            n.add("traffictype", "Guest")
+            n.add("type", "Isolated")
+            n.add("isdefault", true)
+            n.add("macaddress", vm.nic.macAddress)
+            n.add("deviceid", "0")
+            b.add("nic", .array([n.value]))
+        }
+        if !detail.minimal {
+            b.add("securitygroup", .array([]))
+            b.add("affinitygroup", .array([]))
+            b.add("tags", .array([]))
+            b.add("details", .object(JSONObject()))
+        }
+        return b.object
+    }
+
+    // MARK: - Actions
+
+    /// The VM named by `id`, which the caller must own.
+    static func ownedVM(_ s: SimState, _ ctx: RequestContext, _ param: String = "id") throws -> Int {
+        let id = try ctx.required(param)
+        guard let i = s.inventory.vmPosition(id) else { throw APIError.badValue(ctx.commandLabel, param, id) }
+        guard ctx.owns(s.inventory.vms[i].accountID) else {
+            throw APIError.denied("Account '\(ctx.caller.account.name)' does not have permission to operate with resource \(id)")
+        }
+        return i
+    }
+
+    static func start(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        let i = try ownedVM(s, ctx)
+        let vm = s.inventory.vms[i]
+        var failure: String?
+        if ctx.caller.isAdmin, let hostID = try ctx.uuid("hostid", exists: { s.inventory.host($0) != nil }) {
+            s.inventory.vms[i].lastHostID = hostID
+        }
+        switch vm.state {
+        case .Stopped: s.inventory.vms[i].state = .Starting
+        case .Running: failure = "The virtual machine \(vm.id) (\(vm.displayName)) is already running"
+        default: failure = "Unable to start VM \(vm.instanceName) (\(vm.displayName)): it is in \(vm.state.rawValue) state; only a Stopped VM can be started"
+        }
+        s.addEvent(type: "VM.START", description: "starting Vm. Vm Id: \(vm.id)", caller: ctx.caller)
+        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .startVM(vm.id), failure: failure))
+    }
+
+    static func stop(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        let i = try ownedVM(s, ctx)
+        let vm = s.inventory.vms[i]
+        var failure: String?
+        switch vm.state {
+        case .Running: s.inventory.vms[i].state = .Stopping
+        case .Error where ctx.params.bool("forced") == true: s.inventory.vms[i].state = .Stopping
+        default: failure = "Unable to stop VM \(vm.instanceName) (\(vm.displayName)): it is in \(vm.state.rawValue) state; only a Running VM can be stopped"
+        }
+        s.addEvent(type: "VM.STOP", description: "stopping Vm. Vm Id: \(vm.id)", caller: ctx.caller)
+        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .stopVM(vm.id), failure: failure))
+    }
+
+    static func reboot(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        let i = try ownedVM(s, ctx)
+        let vm = s.inventory.vms[i]
+        let failure = vm.state == .Running ? nil
+            : "Failed to reboot vm instance \(vm.instanceName) (\(vm.displayName)): it is not in Running state (current state: \(vm.state.rawValue))"
+        s.addEvent(type: "VM.REBOOT", description: "rebooting Vm. Vm Id: \(vm.id)", caller: ctx.caller)
+        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .rebootVM(vm.id), failure: failure))
+    }
+
+    static func destroy(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        let i = try ownedVM(s, ctx)
+        let vm = s.inventory.vms[i]
+        let expunge = ctx.params.bool("expunge") == true
+        if expunge && !ctx.caller.isAdmin {
+            throw APIError.denied("Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
+        }
+        var failure: String?
+        switch vm.state {
+        case .Destroyed, .Expunging: failure = "Unable to destroy VM \(vm.instanceName) (\(vm.displayName)): it is already in \(vm.state.rawValue) state"
+        case .Starting, .Stopping, .Migrating: failure = "Unable to destroy VM \(vm.instanceName) (\(vm.displayName)) while it is in \(vm.state.rawValue) state"
+        case .Running: s.inventory.vms[i].state = .Stopping
+        default: break
+        }
+        s.addEvent(type: "VM.DESTROY", description: "destroying Vm. Vm Id: \(vm.id)", caller: ctx.caller)
+        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .destroyVM(vm.id, expunge: expunge), failure: failure))
+    }
+
+    static func jobResponse(_ jobID: String) -> JSONObject { JSONObject([("jobid", .string(jobID))]) }
+
+    /// The end of a VM job: the final state and the VM as the job result.
+    static func finish(_ id: String, to state: VMState, expunge: Bool = false, admin: Bool, _ s: inout SimState) -> Result<JSONObject, APIError> {
+        guard let i = s.inventory.vmPosition(id) else { return .failure(.internalError("Unable to find VM \(id)")) }
+        s.inventory.vms[i].state = state
+        switch state {
+        case .Running: s.inventory.vms[i].hostID = s.inventory.vms[i].lastHostID
+        case .Stopped, .Destroyed: s.inventory.vms[i].hostID = nil
+        default: break
+        }
+        let result = JSONObject([("virtualmachine", .object(object(s.inventory.vms[i], s.inventory, admin: admin)))])
+        if expunge { s.inventory.removeVM(at: i) }
+        return .success(result)
+    }
+}

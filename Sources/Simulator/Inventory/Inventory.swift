@@ -1,0 +1,95 @@
+/// Everything the simulated management server knows, with the indexes that keep lookups fast at 200,000 VMs.
+struct Inventory: Codable, Sendable {
+    var seed: UInt64
+    var domains: [DomainRecord] = []
+    var accounts: [AccountRecord] = []
+    var users: [UserRecord] = []
+    var zones: [ZoneRecord] = []
+    var pods: [PodRecord] = []
+    var clusters: [ClusterRecord] = []
+    var hosts: [HostRecord] = []
+    var serviceOfferings: [ServiceOfferingRecord] = []
+    var templates: [TemplateRecord] = []
+    var networks: [NetworkRecord] = []
+    var vms: [VirtualMachineRecord] = []
+    var storagePools: [StoragePoolRecord] = []
+    var imageStores: [ImageStoreRecord] = []
+    var vmSnapshots: [VMSnapshotRecord] = []
+    var events: [EventRecord] = []
+    var alerts: [AlertRecord] = []
+    /// For the user-visible counter in names of new objects.
+    var serial: Int = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, domains, accounts, users, zones, pods, clusters, hosts, serviceOfferings, templates, networks, vms,
+             storagePools, imageStores, vmSnapshots, events, alerts, serial
+    }
+
+    init(seed: UInt64) { self.seed = seed }
+
+    // Indexes (rebuilt, not stored).
+    private(set) var vmIndex: [String: Int] = [:]
+    private(set) var zoneIndex: [String: Int] = [:]
+    private(set) var podIndex: [String: Int] = [:]
+    private(set) var clusterIndex: [String: Int] = [:]
+    private(set) var hostIndex: [String: Int] = [:]
+    private(set) var accountIndex: [String: Int] = [:]
+    private(set) var userIndex: [String: Int] = [:]
+    private(set) var offeringIndex: [String: Int] = [:]
+    private(set) var templateIndex: [String: Int] = [:]
+    private(set) var networkIndex: [String: Int] = [:]
+    private(set) var domainIndex: [String: Int] = [:]
+
+    mutating func rebuildIndexes() {
+        func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
+            var d = [String: Int](minimumCapacity: items.count)
+            for (i, item) in items.enumerated() { d[id(item)] = i }
+            return d
+        }
+        vmIndex = index(vms, \.id)
+        zoneIndex = index(zones, \.id)
+        podIndex = index(pods, \.id)
+        clusterIndex = index(clusters, \.id)
+        hostIndex = index(hosts, \.id)
+        accountIndex = index(accounts, \.id)
+        userIndex = index(users, \.id)
+        offeringIndex = index(serviceOfferings, \.id)
+        templateIndex = index(templates, \.id)
+        networkIndex = index(networks, \.id)
+        domainIndex = index(domains, \.id)
+    }
+
+    mutating func appendVM(_ vm: VirtualMachineRecord) {
+        vmIndex[vm.id] = vms.count
+        vms.append(vm)
+    }
+
+    mutating func removeVM(at i: Int) {
+        vms.remove(at: i)
+        var d = [String: Int](minimumCapacity: vms.count)
+        for (k, vm) in vms.enumerated() { d[vm.id] = k }
+        vmIndex = d
+    }
+
+    func zone(_ id: String?) -> ZoneRecord? { id.flatMap { zoneIndex[$0] }.map { zones[$0] } }
+    func pod(_ id: String?) -> PodRecord? { id.flatMap { podIndex[$0] }.map { pods[$0] } }
+    func cluster(_ id: String?) -> ClusterRecord? { id.flatMap { clusterIndex[$0] }.map { clusters[$0] } }
+    func host(_ id: String?) -> HostRecord? { id.flatMap { hostIndex[$0] }.map { hosts[$0] } }
+    func account(_ id: String?) -> AccountRecord? { id.flatMap { accountIndex[$0] }.map { accounts[$0] } }
+    func user(_ id: String?) -> UserRecord? { id.flatMap { userIndex[$0] }.map { users[$0] } }
+    func offering(_ id: String?) -> ServiceOfferingRecord? { id.flatMap { offeringIndex[$0] }.map { serviceOfferings[$0] } }
+    func template(_ id: String?) -> TemplateRecord? { id.flatMap { templateIndex[$0] }.map { templates[$0] } }
+    func network(_ id: String?) -> NetworkRecord? { id.flatMap { networkIndex[$0] }.map { networks[$0] } }
+    func domain(_ id: String?) -> DomainRecord? { id.flatMap { domainIndex[$0] }.map { domains[$0] } }
+    func vmPosition(_ id: String) -> Int? { vmIndex[id] }
+    func poolPosition(_ id: String) -> Int? { storagePools.firstIndex { $0.id == id } }
+    func imageStorePosition(_ id: String) -> Int? { imageStores.firstIndex { $0.id == id } }
+    func snapshotPosition(_ id: String) -> Int? { vmSnapshots.firstIndex { $0.id == id } }
+
+    /// A fresh UUID for a newly created object; derived from the seed so reruns are repeatable.
+    mutating func newID() -> String {
+        serial += 1
+        var g = SplitMix64(seed: seed ^ 0xA5A5_5A5A_0000_0000 &+ UInt64(serial) &* 0x9E37_79B9)
+        return g.uuid()
+    }
+}

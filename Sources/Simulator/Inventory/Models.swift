@@ -1,0 +1,211 @@
+/// The records the simulator keeps, in CloudStack's own vocabulary. Dates are epoch seconds.
+
+struct DomainRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var path: String
+    var parentID: String?
+}
+
+struct AccountRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    /// 0 User, 1 Admin (Account.Type ordinal).
+    var accountType: Int
+    var roleID: String
+    var roleType: String
+    var roleName: String
+    var domainID: String
+    var created: Int64
+}
+
+struct UserRecord: Codable, Sendable {
+    var id: String
+    var username: String
+    var password: String
+    var firstName: String
+    var lastName: String
+    var email: String
+    var accountID: String
+    var apiKey: String
+    var secretKey: String
+    var created: Int64
+}
+
+struct ZoneRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var dns1: String
+    var internalDNS1: String
+    var guestCIDR: String
+}
+
+struct PodRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var zoneID: String
+    var gateway: String
+    var netmask: String
+    var startIP: String
+    var endIP: String
+}
+
+struct ClusterRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var podID: String
+    var zoneID: String
+    var hypervisor: String
+}
+
+struct HostRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var clusterID: String
+    var podID: String
+    var zoneID: String
+    var ipAddress: String
+    var hypervisor: String
+    var hypervisorVersion: String
+    var cpuSockets: Int
+    var cpuNumber: Int
+    var cpuSpeed: Int
+    var memoryTotal: Int64
+    var state: String
+    var resourceState: String
+    var created: Int64
+    var lastPinged: Int64
+}
+
+struct ServiceOfferingRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var cpuNumber: Int
+    var cpuSpeed: Int
+    /// MB
+    var memory: Int
+}
+
+struct TemplateRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var displayText: String
+    var osTypeID: String
+    var osDisplayName: String
+}
+
+struct NetworkRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var zoneID: String
+    var accountID: String
+    /// First three octets, e.g. "10.1.12".
+    var prefix: String
+}
+
+struct NicRecord: Codable, Sendable {
+    var id: String
+    var networkID: String
+    var ipAddress: String
+    var macAddress: String
+}
+
+enum VMState: String, Codable, Sendable {
+    case Starting, Running, Stopping, Stopped, Destroyed, Expunging, Migrating, Error
+}
+
+struct VirtualMachineRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var displayName: String
+    var instanceName: String
+    var state: VMState
+    var accountID: String
+    var userID: String
+    var zoneID: String
+    var hostID: String?
+    var lastHostID: String
+    var templateID: String
+    var serviceOfferingID: String
+    var created: Int64
+    var nic: NicRecord
+    var haEnable: Bool
+    var group: String?
+    /// Storage pool holding the root disk.
+    var poolID: String
+}
+
+struct StoragePoolRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var zoneID: String
+    var podID: String?
+    var clusterID: String?
+    var scope: String
+    var type: String
+    var ipAddress: String
+    var path: String
+    var url: String
+    var provider: String
+    var state: String
+    var capacityBytes: Int64
+    var usedBytes: Int64
+    var allocatedBytes: Int64
+    var capacityIops: Int64?
+    var tags: String?
+    var hypervisor: String?
+    var managed: Bool
+    var created: Int64
+    var details: [String: String]
+}
+
+struct ImageStoreRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var zoneID: String?
+    var url: String
+    var protocolName: String
+    var provider: String
+    var scope: String
+    /// "Image" or "ImageCache" (a secondary staging store).
+    var role: String
+    var readonly: Bool
+    var totalBytes: Int64
+    var usedBytes: Int64
+    var details: [String: String]
+    var created: Int64
+}
+
+struct VMSnapshotRecord: Codable, Sendable {
+    var id: String
+    var name: String
+    var displayName: String
+    var description: String?
+    var state: String
+    var type: String
+    var current: Bool
+    var parentID: String?
+    var vmID: String
+    var accountID: String
+    var created: Int64
+}
+
+struct EventRecord: Codable, Sendable {
+    var id: String
+    var type: String
+    var level: String
+    var description: String
+    var accountID: String
+    var userID: String
+    var state: String
+    var created: Int64
+}
+
+struct AlertRecord: Codable, Sendable {
+    var id: String
+    var type: Int
+    var name: String
+    var description: String
+    var zoneID: String?
+    var sent: Int64
+}

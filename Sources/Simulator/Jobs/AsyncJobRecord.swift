@@ -1,0 +1,28 @@
+import CloudStack
+
+/// What a queued job will do when its delay has passed.
+enum JobAction: Sendable {
+    case startVM(String), stopVM(String), rebootVM(String), destroyVM(String, expunge: Bool)
+    case createVMSnapshot(String), revertVMSnapshot(String), deleteVMSnapshot(String)
+    case prepareMaintenance(String), cancelMaintenance(String)
+}
+
+/// One async job as `queryAsyncJobResult` and `listAsyncJobs` show it.
+struct AsyncJobRecord: Sendable {
+    var id: String
+    /// The Java class of the command, as the server reports it in `cmd`.
+    var cmd: String
+    var accountID: String
+    var userID: String
+    var instanceType: String
+    var instanceID: String
+    var status: Int = 0
+    var resultCode: Int = 0
+    var resultType: String = "object"
+    var result: JSONValue? = nil
+    var created: Int64
+    var completed: Int64? = nil
+    var action: JobAction
+    /// Set at submission when the action cannot succeed: the job fails with this text when it runs.
+    var failure: String? = nil
+}

@@ -1,0 +1,40 @@
+import CloudStack
+import Foundation
+
+/// All mutable state of one simulator, kept behind one lock: requests are short and in memory.
+struct SimState: Sendable {
+    var inventory: Inventory
+    var jobs: [AsyncJobRecord] = []
+    var jobIndex: [String: Int] = [:]
+    var sessions = SessionStore()
+    var faults: FaultOptions
+    /// Jobs queued by the request being handled; the server schedules them once the lock is released.
+    var newJobs: [String] = []
+    /// Throttling window.
+    var windowStart: Int64 = 0
+    var windowCount = 0
+
+    init(inventory: Inventory, faults: FaultOptions) {
+        self.inventory = inventory
+        self.faults = faults
+    }
+
+    mutating func addJob(_ job: AsyncJobRecord) {
+        jobIndex[job.id] = jobs.count
+        jobs.append(job)
+        newJobs.append(job.id)
+    }
+
+    mutating func addEvent(type: String, description: String, caller: Caller) {
+        let id = inventory.newID()
+        inventory.events.append(EventRecord(id: id, type: type, level: "INFO", description: description, accountID: caller.account.id,
+                                            userID: caller.user.id, state: "Completed", created: APIDate.now()))
+    }
+}
+
+/// Who is calling: the user, its account, and whether the account is a root admin.
+struct Caller: Sendable {
+    var user: UserRecord
+    var account: AccountRecord
+    var isAdmin: Bool { account.accountType == 1 }
+}
