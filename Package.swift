@@ -46,6 +46,8 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNcursesw"]),
         // The contract plugins compile against: list views, fields, data providers, row actions, context.
         .target(name: "PluginKit", dependencies: ["CloudStack"]),
+        // The application: state, update, sections, views, effects.
+        .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack"]),
         // The executable: argument parsing and wiring, nothing else.
         .executableTarget(
             name: "cstui",
@@ -54,6 +56,7 @@ let package = Package(
                 "Simulator",
                 "TUI",
                 "PluginKit",
+                "Console",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

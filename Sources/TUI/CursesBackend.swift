@@ -54,7 +54,8 @@ public final class CursesBackend: TerminalBackend {
         }
         guard screen != nil else { throw TerminalError.unknownTerminal(term) }
         atexit { cstui_restore_terminal() }
-        cbreak()
+        // raw, not cbreak: Ctrl-C arrives as a key, so quitting goes through the loop (log out, stop the demo server).
+        raw()
         noecho()
         nonl()
         keypad(cstui_stdscr(), true)

@@ -11,6 +11,8 @@ public actor CloudStackClient {
     private var sessionKey: String?
     private var loginResponse: JSONObject?
     private var loginTask: Task<JSONObject, Error>?
+    /// Counts logins, so concurrent calls that all meet an expired session log in again only once.
+    private var sessionGeneration = 0
     private let logger: Logger
     private var closed = false
 
@@ -35,14 +37,18 @@ public actor CloudStackClient {
         if case .session = configuration.credentials, sessionKey == nil {
             _ = try await login()
         }
+        let generation = sessionGeneration
         do {
             return try await send(command, parameters)
         } catch let error as CloudStackError where error.httpStatus == 401 {
             guard case .session = configuration.credentials else { throw error }
-            // The session expired or was invalidated: log in again once; repeat the call only if it merely reads.
-            logger.info("401 on \(command); logging in again")
-            forgetSession()
-            _ = try await login()
+            // The session expired or was invalidated: log in again once (unless a concurrent call already did);
+            // repeat the call only if it merely reads.
+            if sessionGeneration == generation {
+                logger.info("401 on \(command); logging in again")
+                forgetSession()
+                _ = try await login()
+            }
             if CommandKind.isRead(command) { return try await send(command, parameters) }
             throw CloudStackError.configuration("\(command) was refused because the session had expired; cstui logged in again but did not repeat a command that changes things. Run it again.")
         }
@@ -175,18 +181,19 @@ public actor CloudStackClient {
         if let task = loginTask { return try await task.value }
         let task = Task { () throws -> JSONObject in
             let r = try await self.send("login", [("username", username), ("password", password), ("domain", domain)], isLogin: true)
+            // The cookie is authoritative (cloudmonkey reads it); the JSON field is the fallback. The session is
+            // stored here, inside the one login task, so every caller waiting on it finds it in place.
+            guard let key = self.jar.value("sessionkey") ?? r.content["sessionkey"]?.text else {
+                throw CloudStackError.unexpectedResponse(command: "login", reason: "the server set no sessionkey")
+            }
+            self.sessionKey = key
+            self.loginResponse = r.content
+            self.sessionGeneration += 1
             return r.content
         }
         loginTask = task
         defer { loginTask = nil }
-        let content = try await task.value
-        // The cookie is authoritative (cloudmonkey reads it); the JSON field is the fallback.
-        sessionKey = jar.value("sessionkey") ?? content["sessionkey"]?.text
-        guard sessionKey != nil else {
-            throw CloudStackError.unexpectedResponse(command: "login", reason: "the server set no sessionkey")
-        }
-        loginResponse = content
-        return content
+        return try await task.value
     }
 
     /// Ends the session on the server; harmless when there is none.

@@ -1,0 +1,67 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// Everything that changes the console's state: input, time, and results of effects.
+enum AppEvent: Sendable {
+    case input(InputEvent)
+    case tick(Date)
+    case signedIn(UserInfo)
+    case apisLoaded([APIInfo])
+    case apisFailed(String)
+    case pageLoaded(view: String, generation: Int, page: Int, DataPage)
+    case pageFailed(view: String, generation: Int, String)
+    case dashboardLoaded(DashboardData)
+    case dashboardFailed(String)
+    /// An action queued an async job.
+    case actionQueued(track: String, jobID: String)
+    case actionCompleted(track: String, message: String?)
+    case actionFailed(track: String, String)
+    case jobFinished(track: String, AsyncJob)
+    case jobFailed(track: String, String)
+    /// A fatal condition: leave the console with this message.
+    case fatal(String)
+}
+
+/// One API as listApis describes it: what the `:` palette offers and generic views' columns.
+struct APIInfo: Sendable, Equatable {
+    var name: String
+    var isAsync: Bool
+    var responseFields: [String]
+}
+
+/// What the dashboard shows.
+struct DashboardData: Sendable, Equatable {
+    struct ZoneCapacity: Sendable, Equatable {
+        var zone: String
+        /// (label, used, total) for CPU, memory and primary storage.
+        var gauges: [(String, Double, Double)]
+        static func == (a: ZoneCapacity, b: ZoneCapacity) -> Bool {
+            a.zone == b.zone && a.gauges.map(\.0) == b.gauges.map(\.0) && a.gauges.map(\.1) == b.gauges.map(\.1)
+        }
+    }
+
+    var zones: [ZoneCapacity] = []
+    /// VM counts by state, in a fixed order.
+    var vmStates: [(String, Int)] = []
+    var alerts: [String] = []
+    var events: [String] = []
+    var loadedAt: Date?
+
+    static func == (a: DashboardData, b: DashboardData) -> Bool {
+        a.zones == b.zones && a.vmStates.map(\.0) == b.vmStates.map(\.0) && a.vmStates.map(\.1) == b.vmStates.map(\.1)
+            && a.alerts == b.alerts && a.events == b.events
+    }
+}
+
+/// Work for the effect runner; results come back as events.
+enum Effect: Sendable {
+    /// Who am I, and which APIs may I call (listApis).
+    case signIn
+    case loadPage(ListViewDefinition, generation: Int, page: Int, pageSize: Int)
+    case loadDashboard
+    case runAction(track: String, RowAction, PluginContext)
+    case pollJob(track: String, jobID: String, command: String)
+    case quit
+}

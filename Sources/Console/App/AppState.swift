@@ -1,0 +1,98 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// The whole state of the console; `Update` changes it, the views draw it.
+struct AppState {
+    enum Focus: Equatable { case navbar, main }
+
+    /// What sits on top of the main pane, taking the keys.
+    enum Overlay {
+        case help(HelpView)
+        case tray(Tray)
+        case confirm(Dialog, PendingAction)
+        case actionMenu(ActionMenu)
+        case palette(Palette)
+        case message(Dialog)
+    }
+
+    var width: Int
+    var height: Int
+    var profileName: String
+    var endpointHost: String
+    var user: UserInfo?
+    var readOnly: Bool
+    var theme: Theme
+    var navbar: Navbar
+    var focus: Focus = .main
+    var section: String = Sections.dashboard
+    var lists: [String: ListModel] = [:]
+    var dashboard = DashboardData()
+    var dashboardLoading = false
+    var dashboardError: String?
+    var overlay: Overlay?
+    /// The detail pane of the selected row (Enter), with its scroll offset.
+    var detail: DetailState?
+    var jobs = JobTracker()
+    var apis: [APIInfo] = []
+    var api: APIHelper
+    var pageSize = 500
+    var autoRefresh = false
+    var autoRefreshInterval: Double = 30
+    /// A short message in the status line (errors in the error colour) and when it goes away.
+    var flash: (text: String, isError: Bool, until: Date)?
+    var now = Date()
+    var quitting = false
+
+    init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: APIHelper) {
+        self.width = width
+        self.height = height
+        self.profileName = profileName
+        self.endpointHost = endpointHost
+        self.readOnly = readOnly
+        self.theme = theme
+        self.api = api
+        navbar = Navbar(items: Sections.navItems(), selectedID: Sections.dashboard, isFocused: false)
+        for def in Sections.builtInListViews() { lists[def.id] = ListModel(definition: def) }
+    }
+
+    var currentList: ListModel? { lists[section] }
+
+    /// The context actions and data providers see.
+    func context(selectedIn view: String? = nil, inputs: [String: String] = [:]) -> PluginContext {
+        var selected: [String: [Row]] = [:]
+        if let view, let row = lists[view]?.selectedRow { selected[view] = [row] }
+        return PluginContext(user: user ?? UserInfo(username: "", account: "", domain: "", roleType: "User"),
+                             selected: selected, inputs: inputs, api: api, readOnly: readOnly)
+    }
+}
+
+/// An action waiting for the user's confirmation.
+struct PendingAction {
+    var action: RowAction
+    var listView: String
+    var row: Row
+    var context: PluginContext
+}
+
+/// The list of row actions offered for the selected row (`x`).
+struct ActionMenu {
+    var listView: String
+    var row: Row
+    var actions: [RowAction]
+    var selected = 0
+}
+
+/// The `:` command line, with completions from the sections and listApis.
+struct Palette {
+    var input = TextInput()
+    var suggestions: [String] = []
+    var error: String?
+}
+
+struct DetailState: Equatable {
+    var listView: String
+    var rowID: String
+    var scroll = 0
+}

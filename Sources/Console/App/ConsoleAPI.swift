@@ -1,0 +1,64 @@
+import CloudStack
+import Foundation
+import PluginKit
+
+/// The console's API helper: the signed-in client, plus what listApis allows this user.
+final class ConsoleAPI: APIHelper, @unchecked Sendable {
+    let client: CloudStackClient
+    private let lock = NSLock()
+    private var allowed: Set<String>?
+
+    init(client: CloudStackClient) {
+        self.client = client
+    }
+
+    func call(_ command: String, _ parameters: [(String, String)]) async throws -> APIResponse {
+        try await client.call(command, parameters)
+    }
+
+    func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
+        try await client.listPage(command, parameters, page: page, pageSize: pageSize)
+    }
+
+    func isAllowed(_ command: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return allowed?.contains(command.lowercased()) ?? true
+    }
+
+    func setAllowed(_ names: [String]) {
+        lock.lock()
+        allowed = Set(names.map { $0.lowercased() })
+        lock.unlock()
+    }
+
+    /// listApis: every command this user may call, with its response fields.
+    func loadAPIs() async throws -> [APIInfo] {
+        let r = try await client.call("listApis", [])
+        let apis = r.list.items.compactMap { item -> APIInfo? in
+            guard let name = item["name"]?.text else { return nil }
+            let fields = item["response"]?.arrayValue?.compactMap { $0["name"]?.text } ?? []
+            return APIInfo(name: name, isAsync: item["isasync"]?.boolValue ?? false, responseFields: fields)
+        }
+        setAllowed(apis.map(\.name))
+        return apis.sorted { $0.name < $1.name }
+    }
+
+    /// Who is signed in: from the login response for sessions, from listUsers for API keys.
+    func whoAmI() async throws -> UserInfo {
+        let login = await client.session
+        let users = try await client.call("listUsers", login?["userid"]?.text.map { [("id", $0)] } ?? [("listall", "true")]).list.items
+        var me: JSONValue?
+        switch client.configuration.credentials {
+        case .apiKey(let key, _): me = users.first { $0["apikey"]?.text == key } ?? (users.count == 1 ? users.first : nil)
+        case .session(let username, _, _): me = users.first { $0["username"]?.text == username } ?? users.first
+        }
+        guard let me else {
+            throw CloudStackError.unexpectedResponse(command: "listUsers", reason: "the signed-in user is not among the users listed")
+        }
+        let accountType = me["accounttype"]?.intValue
+        let role = me["roletype"]?.text ?? (accountType == 1 ? "Admin" : accountType == 2 ? "DomainAdmin" : "User")
+        return UserInfo(username: me["username"]?.text ?? "?", account: me["account"]?.text ?? "?",
+                        domain: me["domain"]?.text ?? "?", roleType: role)
+    }
+}

@@ -1,0 +1,106 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// What the console needs besides the client and the terminal.
+public struct ConsoleOptions: Sendable {
+    public var profileName: String
+    public var readOnly: Bool
+    public var theme: Theme
+    /// Rows per background page.
+    public var pageSize: Int
+    /// Seconds between refreshes when auto-refresh is on (`a`); nil starts with it off.
+    public var autoRefresh: Double?
+    /// Shown in the status line at start (e.g. a theme file that failed to load).
+    public var notice: String?
+
+    public init(profileName: String, readOnly: Bool = false, theme: Theme = .builtIn, pageSize: Int = 500, autoRefresh: Double? = nil, notice: String? = nil) {
+        self.notice = notice
+        self.profileName = profileName
+        self.readOnly = readOnly
+        self.theme = theme
+        self.pageSize = pageSize
+        self.autoRefresh = autoRefresh
+    }
+}
+
+/// The console's loop: terminal events and effect results in, `Update`, then a redraw of what changed.
+public final class ConsoleApp: @unchecked Sendable {
+    private let backend: TerminalBackend
+    private let queue = EventQueue()
+    private let runner: EffectRunner
+    private var state: AppState
+    /// Set from signal handlers (SIGTERM, SIGHUP): leave the loop, restore the terminal, log out.
+    nonisolated(unsafe) static var stopRequested = false
+
+    public init(client: CloudStackClient, options: ConsoleOptions, backend: TerminalBackend) {
+        self.backend = backend
+        let api = ConsoleAPI(client: client)
+        runner = EffectRunner(api: api, queue: queue)
+        let host = URL(string: client.configuration.endpoint).map { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } ?? "" } ?? ""
+        let size = backend.size
+        state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
+                         readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
+        state.pageSize = options.pageSize
+        if let notice = options.notice { state.flash = (notice, true, Date().addingTimeInterval(20)) }
+        if let every = options.autoRefresh {
+            state.autoRefresh = true
+            state.autoRefreshInterval = every
+        }
+    }
+
+    /// Runs until the user quits, on a thread of its own (curses is not thread-safe and the loop blocks).
+    public func run() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            let thread = Thread { [self] in
+                self.loop()
+                done.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        runner.cancelAll()
+    }
+
+    private func loop() {
+        var effects: [Effect] = [.signIn] + Update.open(Sections.dashboard, &state)
+        perform(effects)
+        backend.present(Renderer.render(state))
+        var lastTick = Date()
+        while !state.quitting && !ConsoleApp.stopRequested {
+            var changed = false
+            if let input = backend.nextEvent(timeout: 0.1) {
+                effects = Update.apply(.input(input), to: &state)
+                perform(effects)
+                changed = true
+                // Take every key already typed before drawing, so a held key never lags behind.
+                while !state.quitting, let more = backend.nextEvent(timeout: 0) {
+                    perform(Update.apply(.input(more), to: &state))
+                }
+            }
+            for event in queue.drain() {
+                perform(Update.apply(event, to: &state))
+                changed = true
+            }
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                perform(Update.apply(.tick(now), to: &state))
+                changed = true
+            }
+            if changed && !state.quitting { backend.present(Renderer.render(state)) }
+        }
+        backend.shutdown()
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            if case .quit = effect {
+                state.quitting = true
+                continue
+            }
+            runner.run(effect, context: state.context())
+        }
+    }
+}

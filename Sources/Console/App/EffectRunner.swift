@@ -1,0 +1,162 @@
+import CloudStack
+import Foundation
+import PluginKit
+
+/// A thread-safe mailbox of events from background work to the console loop.
+final class EventQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [AppEvent] = []
+
+    func post(_ event: AppEvent) {
+        lock.lock()
+        events.append(event)
+        lock.unlock()
+    }
+
+    func drain() -> [AppEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = events
+        events = []
+        return out
+    }
+}
+
+/// Runs effects as tasks; every result comes back through the queue as an event. Jobs keep being polled
+/// whatever the user does meanwhile.
+final class EffectRunner: @unchecked Sendable {
+    let api: ConsoleAPI
+    let queue: EventQueue
+    private let lock = NSLock()
+    private var tasks: [Task<Void, Never>] = []
+
+    init(api: ConsoleAPI, queue: EventQueue) {
+        self.api = api
+        self.queue = queue
+    }
+
+    func run(_ effect: Effect, context: PluginContext) {
+        let task: Task<Void, Never>
+        switch effect {
+        case .quit:
+            return
+        case .signIn:
+            task = Task { [api, queue] in
+                do {
+                    queue.post(.apisLoaded(try await api.loadAPIs()))
+                } catch {
+                    queue.post(.apisFailed(Self.describe(error)))
+                }
+                do {
+                    queue.post(.signedIn(try await api.whoAmI()))
+                } catch {
+                    queue.post(.fatal("Cannot sign in: \(Self.describe(error))"))
+                }
+            }
+        case let .loadPage(def, generation, page, pageSize):
+            task = Task { [queue] in
+                do {
+                    let data = try await def.dataProvider.fetch(DataRequest(page: page, pageSize: pageSize), context)
+                    queue.post(.pageLoaded(view: def.id, generation: generation, page: page, data))
+                } catch {
+                    queue.post(.pageFailed(view: def.id, generation: generation, Self.describe(error)))
+                }
+            }
+        case .loadDashboard:
+            task = Task { [api, queue] in
+                do {
+                    queue.post(.dashboardLoaded(try await DashboardLoader(api: api).load()))
+                } catch {
+                    queue.post(.dashboardFailed(Self.describe(error)))
+                }
+            }
+        case let .runAction(track, action, ctx):
+            task = Task { [queue] in
+                do {
+                    switch try await action.perform(ctx) {
+                    case .asyncJob(let id): queue.post(.actionQueued(track: track, jobID: id))
+                    case .completed(let message): queue.post(.actionCompleted(track: track, message: message))
+                    }
+                } catch {
+                    queue.post(.actionFailed(track: track, Self.describe(error)))
+                }
+            }
+        case let .pollJob(track, jobID, command):
+            task = Task { [api, queue] in
+                do {
+                    let job = try await api.client.waitForJob(jobID, command: command)
+                    queue.post(.jobFinished(track: track, job))
+                } catch CloudStackError.jobFailed(_, _, let code, let text) {
+                    queue.post(.jobFailed(track: track, (text.isEmpty ? "failed" : text) + (code.map { " (\($0))" } ?? "")))
+                } catch is CancellationError {
+                    return
+                } catch {
+                    queue.post(.jobFailed(track: track, Self.describe(error)))
+                }
+            }
+        }
+        lock.lock()
+        tasks.removeAll { $0.isCancelled }
+        tasks.append(task)
+        lock.unlock()
+    }
+
+    func cancelAll() {
+        lock.lock()
+        let all = tasks
+        tasks = []
+        lock.unlock()
+        for t in all { t.cancel() }
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let e = error as? CloudStackError { return e.description }
+        return String(describing: error)
+    }
+}
+
+/// Gathers the dashboard: capacity per zone, VM counts by state, latest alerts and events.
+struct DashboardLoader {
+    let api: ConsoleAPI
+
+    func load() async throws -> DashboardData {
+        var data = DashboardData()
+        async let capacity = optional("listCapacity", [])
+        async let alerts = optional("listAlerts", [("page", "1"), ("pagesize", "6")])
+        async let events = optional("listEvents", [("listall", "true"), ("page", "1"), ("pagesize", "8")])
+        var counts: [(String, Int)] = []
+        for state in ["Running", "Stopped", "Starting", "Stopping", "Error"] {
+            let r = try await api.call("listVirtualMachines", [("listall", "true"), ("state", state), ("page", "1"), ("pagesize", "1")])
+            counts.append((state, r.list.count ?? r.list.items.count))
+        }
+        data.vmStates = counts
+        var zones: [String: [Int: (Double, Double)]] = [:]
+        var order: [String] = []
+        for item in try await capacity {
+            guard let zone = item["zonename"]?.text, let type = item["type"]?.intValue,
+                  let used = item["capacityused"]?.doubleValue, let total = item["capacitytotal"]?.doubleValue else { continue }
+            if zones[zone] == nil { order.append(zone); zones[zone] = [:] }
+            if zones[zone]?[Int(type)] == nil { zones[zone]?[Int(type)] = (used, total) }
+        }
+        // Capacity types: 1 CPU (MHz), 0 memory (bytes), 2 primary storage used (bytes).
+        data.zones = order.map { zone in
+            let c = zones[zone] ?? [:]
+            let gauges = [("CPU", 1), ("Memory", 0), ("Primary", 2)].compactMap { label, type in c[type].map { (label, $0.0, $0.1) } }
+            return DashboardData.ZoneCapacity(zone: zone, gauges: gauges)
+        }
+        data.alerts = try await alerts.map { a in
+            "\(FieldFormatter.date(a["sent"]?.text ?? ""))  \(a["description"]?.text ?? a["name"]?.text ?? "")"
+        }
+        data.events = try await events.map { e in
+            "\(FieldFormatter.date(e["created"]?.text ?? ""))  \(e["level"]?.text ?? "")  \(e["type"]?.text ?? "")  \(e["description"]?.text ?? "")"
+        }
+        data.loadedAt = Date()
+        return data
+    }
+
+    /// Items of a command the user may not be allowed to call; nothing when listApis does not offer it.
+    private func optional(_ command: String, _ params: [(String, String)]) async throws -> [JSONValue] {
+        guard api.isAllowed(command) else { return [] }
+        return try await api.call(command, params).list.items
+    }
+}

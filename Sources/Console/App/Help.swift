@@ -1,0 +1,26 @@
+import TUI
+
+/// The `?` overlay: every key, grouped.
+enum Help {
+    static func view(for s: AppState) -> HelpView {
+        var sections = [
+            HelpView.Section("Everywhere", [
+                .init("?", "this help"), .init(":", "command palette (:instances, :listHosts, :q)"),
+                .init("n", "notifications of actions and jobs"), .init("Tab", "switch between navbar and list"),
+                .init("q / Esc", "back: close pane, clear filter, go to navbar; q in navbar quits"),
+                .init("Ctrl-C", "quit"), .init("r", "refresh"), .init("a", "auto-refresh on/off"),
+            ]),
+            HelpView.Section("Lists", [
+                .init("↑↓ j k", "move"), .init("PgUp PgDn", "page"), .init("g G", "first / last row"),
+                .init("/", "filter as you type (Enter keeps, Esc clears)"), .init("o / O", "sort by next column / reverse"),
+                .init("Enter", "details of the row"), .init("x", "actions for the row"), .init("mouse", "click rows and navbar items"),
+            ]),
+        ]
+        if let list = s.currentList, !list.definition.actions.isEmpty {
+            sections.append(HelpView.Section(list.definition.title, list.definition.actions.compactMap { a in
+                a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
+            }))
+        }
+        return HelpView(title: "Keys", sections: sections)
+    }
+}

@@ -1,0 +1,170 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// Keys when no overlay is open: navigation, lists, actions.
+enum Keys {
+    static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
+        switch key {
+        case .char("?"):
+            s.overlay = .help(Help.view(for: s))
+            return []
+        case .char(":"):
+            s.overlay = .palette(Palette())
+            return []
+        case .char("n"):
+            s.overlay = .tray(Tray(items: s.jobs.jobs.map { $0.trayItem(now: s.now) }))
+            return []
+        case .tab, .backTab:
+            s.focus = s.focus == .main ? .navbar : .main
+            s.navbar.isFocused = s.focus == .navbar
+            return []
+        case .char("q"), .escape:
+            return back(key, &s)
+        case .char("r"):
+            Update.flash(&s, "Refreshing \(s.currentList?.definition.title ?? "dashboard")…", error: false)
+            return Update.reload(s.section, &s)
+        case .char("a"):
+            s.autoRefresh.toggle()
+            Update.flash(&s, s.autoRefresh ? "Auto-refresh on, every \(Int(s.autoRefreshInterval)) s" : "Auto-refresh off", error: false)
+            return []
+        default:
+            break
+        }
+        if s.focus == .navbar { return navbarKey(key, &s) }
+        return mainKey(key, &s)
+    }
+
+    /// q/Esc: close the detail pane, then clear the filter, then go to the navbar; q in the navbar quits.
+    static func back(_ key: Key, _ s: inout AppState) -> [Effect] {
+        if s.detail != nil {
+            s.detail = nil
+            return []
+        }
+        if var list = s.currentList, !list.filter.isEmpty, s.focus == .main {
+            list.filter = TextInput()
+            list.recompute(keepID: list.selectedRow?.id)
+            s.lists[s.section] = list
+            return []
+        }
+        if s.focus == .main {
+            s.focus = .navbar
+            s.navbar.isFocused = true
+            return []
+        }
+        if key == .char("q") {
+            s.quitting = true
+            return [.quit]
+        }
+        return []
+    }
+
+    static func navbarKey(_ key: Key, _ s: inout AppState) -> [Effect] {
+        switch key {
+        case .enter, .right, .char("l"):
+            s.focus = .main
+            s.navbar.isFocused = false
+            return Update.open(s.navbar.selectedID ?? Sections.dashboard, &s)
+        case .up, .down, .char("j"), .char("k"), .home, .end, .char("g"), .char("G"):
+            let mapped: Key = key == .char("j") ? .down : key == .char("k") ? .up : key == .char("g") ? .home : key == .char("G") ? .end : key
+            _ = s.navbar.handle(mapped)
+            // Moving through the navbar shows each section at once, as the web UI does on click.
+            if let id = s.navbar.selectedID, !["storage", "infrastructure"].contains(id) {
+                return Update.open(id, &s)
+            }
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func mainKey(_ key: Key, _ s: inout AppState) -> [Effect] {
+        guard var list = s.currentList else { return [] }
+        let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
+        let visibleRows = max(1, layout.table.height - 1)
+        if s.detail != nil, key == .up || key == .down || key == .char("j") || key == .char("k") {
+            // With the detail pane open the arrows scroll it; the row stays.
+            let delta = (key == .up || key == .char("k")) ? -1 : 1
+            let scroll = max(0, (s.detail?.scroll ?? 0) + delta)
+            s.detail?.scroll = scroll
+            return []
+        }
+        switch key {
+        case .left, .char("h"):
+            s.focus = .navbar
+            s.navbar.isFocused = true
+            return []
+        case .char("/"):
+            list.isEditingFilter = true
+        case .char("o"):
+            let next = ((list.table.sortColumn ?? -1) + 1)
+            list.table.sortColumn = next < list.definition.fields.count ? next : nil
+            list.table.sortAscending = true
+            list.recompute(keepID: list.selectedRow?.id)
+        case .char("O"):
+            if list.table.sortColumn == nil { list.table.sortColumn = 0 }
+            list.table.sortAscending.toggle()
+            list.recompute(keepID: list.selectedRow?.id)
+        case .enter:
+            if let row = list.selectedRow { s.detail = DetailState(listView: list.id, rowID: row.id) }
+        case .char("x"):
+            guard let row = list.selectedRow else { return [] }
+            let ctx = s.context(selectedIn: list.id)
+            let offered = list.definition.actions.filter { $0.isOffered(for: row, in: ctx) }
+            if offered.isEmpty {
+                Update.flash(&s, s.readOnly ? "Read-only mode: no actions" : "No actions for this row in its state", error: false)
+            } else {
+                s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
+            }
+            return []
+        case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
+            guard let row = list.selectedRow, let action = list.definition.actions.first(where: { $0.key == c }) else { return [] }
+            return Actions.trigger(action, view: list.id, row: row, &s)
+        default:
+            let mapped: Key
+            switch key {
+            case .char("j"): mapped = .down
+            case .char("k"): mapped = .up
+            case .char("g"): mapped = .home
+            case .char("G"): mapped = .end
+            default: mapped = key
+            }
+            if !list.table.handle(mapped, rowCount: list.visible.count, visibleRows: visibleRows) { return [] }
+            if s.detail != nil, let row = list.selectedRow { s.detail = DetailState(listView: list.id, rowID: row.id) }
+        }
+        s.lists[list.id] = list
+        return []
+    }
+}
+
+/// Starting row actions: confirmation first when the action asks for it, then the runner.
+enum Actions {
+    static func trigger(_ action: RowAction, view: String, row: Row, _ s: inout AppState) -> [Effect] {
+        let ctx = s.context(selectedIn: view)
+        if action.isMutating && s.readOnly {
+            Update.flash(&s, "Read-only mode: \(action.label) is not allowed", error: true)
+            return []
+        }
+        guard action.isOffered(for: row, in: ctx) else {
+            let state = row["state"].map { " in state \($0)" } ?? ""
+            Update.flash(&s, "\(action.label) is not available for \(row["name"] ?? row.id)\(state)", error: true)
+            return []
+        }
+        let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
+        if let confirm = action.confirm {
+            let dangerous = action.id == "destroy" || action.id == "delete"
+            s.overlay = .confirm(Dialog(title: action.label, message: confirm(ctx), buttons: [action.label, "Cancel"],
+                                        focusedButton: dangerous ? 1 : 0, isDangerous: dangerous), pending)
+            return []
+        }
+        return run(pending, &s)
+    }
+
+    static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
+        let title = p.action.notification(p.context)
+        let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
+        Update.flash(&s, "\(title)… (n: notifications)", error: false)
+        return [.runAction(track: track, p.action, p.context)]
+    }
+}

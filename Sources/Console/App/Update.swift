@@ -1,0 +1,182 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// Where behaviour lives: how each event changes the state, and what work it asks for.
+/// Plain Swift: tests drive it with events and read the state, no terminal or server needed.
+enum Update {
+    static func apply(_ event: AppEvent, to s: inout AppState) -> [Effect] {
+        switch event {
+        case .input(let input):
+            return handle(input, &s)
+        case .tick(let now):
+            s.now = now
+            if let f = s.flash, f.until < now { s.flash = nil }
+            if s.autoRefresh, let list = s.currentList, list.loading == .idle,
+               let last = list.lastLoaded, now.timeIntervalSince(last) >= s.autoRefreshInterval {
+                return reload(s.section, &s)
+            }
+            if s.autoRefresh, s.section == Sections.dashboard, !s.dashboardLoading,
+               let last = s.dashboard.loadedAt, now.timeIntervalSince(last) >= s.autoRefreshInterval {
+                s.dashboardLoading = true
+                return [.loadDashboard]
+            }
+            return []
+        case .signedIn(let user):
+            s.user = user
+            return []
+        case .apisLoaded(let apis):
+            s.apis = apis
+            return []
+        case .apisFailed(let text):
+            flash(&s, "listApis failed, every action is offered: \(text)", error: true)
+            return []
+        case let .pageLoaded(view, generation, page, data):
+            guard var list = s.lists[view], list.generation == generation else { return [] }
+            if list.definition.fields.isEmpty, let first = data.rows.first {
+                list.definition.fields = GenericListView.fields(fromRow: first.fields)
+            }
+            list.receive(page: page, data, pageSize: s.pageSize)
+            if s.detail?.listView == view, let id = s.detail?.rowID, list.selectedRow?.id != id { s.detail = nil }
+            s.lists[view] = list
+            if case .loading(let next, _) = list.loading {
+                return [.loadPage(list.definition, generation: generation, page: next, pageSize: s.pageSize)]
+            }
+            return []
+        case let .pageFailed(view, generation, text):
+            guard var list = s.lists[view], list.generation == generation else { return [] }
+            list.fail(text)
+            s.lists[view] = list
+            return []
+        case .dashboardLoaded(let data):
+            s.dashboard = data
+            s.dashboardLoading = false
+            s.dashboardError = nil
+            return []
+        case .dashboardFailed(let text):
+            s.dashboardLoading = false
+            s.dashboardError = text
+            return []
+        case let .actionQueued(track, jobID):
+            s.jobs.update(track) { $0.jobID = jobID }
+            return [.pollJob(track: track, jobID: jobID, command: s.jobs.job(track)?.title ?? "job")]
+        case let .actionCompleted(track, message):
+            let now = s.now
+            s.jobs.update(track) { $0.status = .succeeded; $0.ended = now }
+            let job = s.jobs.job(track)
+            flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
+            return job?.listView.map { reload($0, &s) } ?? []
+        case let .actionFailed(track, text), let .jobFailed(track, text):
+            s.jobs.update(track) { $0.status = .failed(text); $0.ended = Date() }
+            flash(&s, "✗ \(s.jobs.job(track)?.title ?? "action"): \(text)", error: true)
+            return []
+        case let .jobFinished(track, job):
+            s.jobs.update(track) { $0.status = .succeeded; $0.ended = Date() }
+            guard let tracked = s.jobs.job(track) else { return [] }
+            flash(&s, "✓ \(tracked.title)", error: false)
+            return applyJobResult(job, tracked, &s)
+        case .fatal(let text):
+            s.overlay = .message(Dialog(title: "Error", message: text, buttons: ["Quit"], isDangerous: true))
+            return []
+        }
+    }
+
+    // MARK: - Sections and loading
+
+    static func open(_ id: String, _ s: inout AppState) -> [Effect] {
+        var target = id
+        if let item = s.navbar.items.first(where: { $0.id == id }), let child = item.children.first { target = child.id }
+        s.section = target
+        s.detail = nil
+        if s.navbar.rows.contains(where: { $0.item.id == target }) { s.navbar.selectedID = target }
+        if target == Sections.dashboard {
+            if s.dashboard.loadedAt == nil, !s.dashboardLoading {
+                s.dashboardLoading = true
+                return [.loadDashboard]
+            }
+            return []
+        }
+        if let list = s.lists[target], list.rows.isEmpty, list.lastLoaded == nil, list.loading == .idle {
+            return reload(target, &s)
+        }
+        return []
+    }
+
+    static func reload(_ id: String, _ s: inout AppState) -> [Effect] {
+        if id == Sections.dashboard {
+            s.dashboardLoading = true
+            return [.loadDashboard]
+        }
+        guard var list = s.lists[id] else { return [] }
+        let generation = list.beginReload()
+        s.lists[id] = list
+        return [.loadPage(list.definition, generation: generation, page: 1, pageSize: s.pageSize)]
+    }
+
+    /// A finished job's entity replaces its row; a job without one reloads the view it came from.
+    static func applyJobResult(_ job: AsyncJob, _ tracked: TrackedJob, _ s: inout AppState) -> [Effect] {
+        guard let view = tracked.listView else { return [] }
+        if let result = job.result?.objectValue {
+            for (_, value) in result {
+                if let entity = value.objectValue, let id = entity["id"]?.text, id == tracked.rowID, var list = s.lists[view] {
+                    list.update(Row(id: id, fields: entity))
+                    s.lists[view] = list
+                    var effects: [Effect] = []
+                    // A new VM snapshot belongs to another view: refresh it if the user has it loaded.
+                    for other in ["vm-snapshots"] where other != view && s.lists[other]?.lastLoaded != nil {
+                        effects += reload(other, &s)
+                    }
+                    return effects
+                }
+            }
+        }
+        var effects = reload(view, &s)
+        if view == InstancesSection.id, s.lists["vm-snapshots"]?.lastLoaded != nil { effects += reload("vm-snapshots", &s) }
+        return effects
+    }
+
+    static func flash(_ s: inout AppState, _ text: String, error: Bool) {
+        s.flash = (text, error, s.now.addingTimeInterval(error ? 12 : 5))
+    }
+
+    // MARK: - Input
+
+    static func handle(_ input: InputEvent, _ s: inout AppState) -> [Effect] {
+        switch input {
+        case .resize(let w, let h):
+            s.width = w
+            s.height = h
+            return []
+        case .mouse(let m):
+            return Mouse.handle(m, &s)
+        case .key(let key):
+            if key == .ctrl("c") {
+                s.quitting = true
+                return [.quit]
+            }
+            if s.overlay != nil { return Overlays.handle(key, &s) }
+            if var list = s.currentList, list.isEditingFilter {
+                switch key {
+                case .enter:
+                    list.isEditingFilter = false
+                case .escape:
+                    list.isEditingFilter = false
+                    list.filter = TextInput()
+                    list.recompute(keepID: list.selectedRow?.id)
+                case .up, .down, .pageUp, .pageDown:
+                    list.isEditingFilter = false
+                    s.lists[s.section] = list
+                    return handle(.key(key), &s)
+                default:
+                    let before = list.filter.text
+                    _ = list.filter.handle(key)
+                    if list.filter.text != before { list.recompute(keepID: list.selectedRow?.id) }
+                }
+                s.lists[s.section] = list
+                return []
+            }
+            return Keys.handle(key, &s)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import CloudStack
+import PluginKit
+
+/// Instances (listVirtualMachines) with the web UI's row actions, each offered only in the states that allow it.
+enum InstancesSection {
+    static let id = "instances"
+
+    static func definition() -> ListViewDefinition {
+        ListViewDefinition(
+            id: id, title: "Instances",
+            fields: [
+                ListField("name", "Name", minWidth: 14), ListField("state", "State", format: .state, minWidth: 9),
+                ListField("zonename", "Zone", minWidth: 9), ListField("hostname", "Host", minWidth: 10), ListField("nic", "IP", minWidth: 11),
+                ListField("serviceofferingname", "Offering", minWidth: 12), ListField("account", "Account", minWidth: 8),
+                ListField("created", "Created", format: .date, minWidth: 16),
+            ],
+            dataProvider: .api("listVirtualMachines", [("listall", "true")]),
+            actions: [
+                vmAction("start", "Start", key: "S", command: "startVirtualMachine", states: ["Stopped"], confirm: nil),
+                vmAction("stop", "Stop", key: "T", command: "stopVirtualMachine", states: ["Running"],
+                         confirm: "Stop VM %@? Its guest OS is shut down."),
+                vmAction("restart", "Restart", key: "R", command: "rebootVirtualMachine", states: ["Running"],
+                         confirm: "Restart VM %@?"),
+                vmAction("destroy", "Destroy", key: "D", command: "destroyVirtualMachine", states: ["Running", "Stopped", "Error"],
+                         confirm: "Destroy VM %@? It stops and its root disk is scheduled for deletion."),
+                vmAction("snapshot", "Take VM snapshot", key: "P", command: "createVMSnapshot", states: ["Running", "Stopped"],
+                         idParameter: "virtualmachineid", confirm: "Take a VM snapshot of %@?"),
+            ],
+            stateField: "state")
+    }
+
+    static func vmAction(_ id: String, _ label: String, key: Character, command: String, states: Set<String>,
+                         idParameter: String = "id", confirm: String?) -> RowAction {
+        let name: @Sendable (PluginContext) -> String = { $0.row(Self.id)?["name"] ?? $0.row(Self.id)?.id ?? "?" }
+        var confirmText: (@Sendable (PluginContext) -> String)? = nil
+        if let confirm { confirmText = { ctx in confirm.replacingOccurrences(of: "%@", with: name(ctx)) } }
+        return RowAction(
+            id: id, label: label, key: key, isMutating: true, requiredAPIs: [command],
+            confirm: confirmText,
+            notification: { ctx in "\(label) VM \(name(ctx))" },
+            isAvailable: { row, _ in states.contains(row["state"] ?? "") },
+            perform: { ctx in
+                guard let row = ctx.row(Self.id) else { throw CloudStackError.configuration("no VM is selected") }
+                let r = try await ctx.api.call(command, [(idParameter, row.id)])
+                if let job = r.jobID { return .asyncJob(jobID: job) }
+                return .completed(message: nil)
+            })
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import TUI
+
+/// Capacity gauges per zone, VM counts by state, the latest alerts and events.
+enum DashboardPane {
+    static func draw(_ s: AppState, into screen: inout Screen, in rect: Rect) {
+        let theme = s.theme
+        let d = s.dashboard
+        var y = rect.y
+        let x = rect.x + 1
+        let width = rect.width - 2
+        screen.put("Dashboard", x: x, y: y, style: theme[.title], maxWidth: width)
+        if s.dashboardLoading {
+            screen.put("⟳ loading", x: rect.maxX - 11, y: y, style: theme[.pending], maxWidth: 10)
+        } else if let e = s.dashboardError {
+            let text = "✗ " + e
+            let w = min(DisplayWidth.of(text), max(0, width - 12))
+            screen.put(text, x: rect.maxX - w - 1, y: y, style: theme[.error], maxWidth: w)
+        }
+        y += 1
+        guard d.loadedAt != nil else {
+            if !s.dashboardLoading, s.dashboardError == nil { screen.put("Press r to load.", x: x, y: y + 1, style: theme[.dim]) }
+            return
+        }
+        // VM counts by state on one line.
+        let states = d.vmStates.map { "\($0.0) \(ListPane.fmt($0.1))" }.joined(separator: "   ")
+        screen.put("Instances  " + (states.isEmpty ? "none" : states), x: x, y: y, style: theme[.text], maxWidth: width)
+        y += 2
+        // Gauges: one line per resource per zone, two zones side by side when wide.
+        let perRow = width >= 100 ? 2 : 1
+        let colWidth = (width - (perRow - 1) * 2) / perRow
+        var zoneIndex = 0
+        let maxZoneRows = max(1, (rect.maxY - y - 6) / 4)
+        while zoneIndex < d.zones.count, (zoneIndex / perRow) < maxZoneRows {
+            let top = y
+            for c in 0..<perRow where zoneIndex < d.zones.count {
+                let zone = d.zones[zoneIndex]
+                let zx = x + c * (colWidth + 2)
+                screen.put(zone.zone, x: zx, y: top, style: theme[.label], maxWidth: colWidth)
+                for (i, g) in zone.gauges.enumerated() {
+                    let fraction = g.2 > 0 ? g.1 / g.2 : 0
+                    let detail = g.0 == "CPU" ? "\(Int(fraction * 100))%" : "\(FieldFormatter.bytes(g.1)) / \(FieldFormatter.bytes(g.2))"
+                    Gauge(label: g.0, fraction: fraction, detail: detail).draw(into: &screen, in: Rect(x: zx, y: top + 1 + i, width: colWidth, height: 1), theme: theme)
+                }
+                zoneIndex += 1
+            }
+            y = top + 1 + 3 + 1
+        }
+        if zoneIndex < d.zones.count {
+            screen.put("… \(d.zones.count - zoneIndex) more zones (:zones)", x: x, y: y - 1, style: theme[.dim], maxWidth: width)
+        }
+        // Alerts and events share what is left.
+        let remaining = rect.maxY - y
+        guard remaining >= 2 else { return }
+        let alertRows = min(d.alerts.count, max(1, (remaining - 2) / 2))
+        screen.put("Latest alerts", x: x, y: y, style: theme[.label], maxWidth: width)
+        y += 1
+        if d.alerts.isEmpty {
+            screen.put("none", x: x + 2, y: y, style: theme[.dim])
+            y += 1
+        }
+        for a in d.alerts.prefix(alertRows) where y < rect.maxY {
+            screen.put("! " + a, x: x, y: y, style: theme[.warning], maxWidth: width)
+            y += 1
+        }
+        guard y + 1 < rect.maxY else { return }
+        screen.put("Latest events", x: x, y: y, style: theme[.label], maxWidth: width)
+        y += 1
+        for e in d.events where y < rect.maxY {
+            screen.put(e, x: x, y: y, style: theme[.text], maxWidth: width)
+            y += 1
+        }
+    }
+}
+
+/// The Plugins section until plugins are loaded from plugins/.
+enum PluginsPane {
+    static func draw(_ s: AppState, into screen: inout Screen, in rect: Rect) {
+        screen.put("Plugins", x: rect.x + 1, y: rect.y, style: s.theme[.title], maxWidth: rect.width - 2)
+        screen.put("No plugins are enabled (plugins/plugins.json).", x: rect.x + 1, y: rect.y + 2, style: s.theme[.dim], maxWidth: rect.width - 2)
+    }
+}

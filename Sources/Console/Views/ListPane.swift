@@ -1,0 +1,119 @@
+import Foundation
+import PluginKit
+import TUI
+
+/// A list view: a title line with counts, filter and loading state, the table, and the detail pane.
+enum ListPane {
+    static func draw(_ list: ListModel, _ s: AppState, layout: ScreenLayout, into screen: inout Screen) {
+        let theme = s.theme
+        titleLine(list, s, into: &screen, in: layout.title)
+        let columns = list.definition.fields.enumerated().map { i, f in
+            TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), weight: f.key == "name" || f.key == "description" ? 3 : 2,
+                        priority: list.definition.fields.count - i)
+        }
+        var empty = "No items"
+        switch list.loading {
+        case .loading: empty = "Loading…"
+        case .failed(let text): empty = "Could not load: \(text)"
+        case .idle: if !list.filter.isEmpty { empty = "No rows match “\(list.filter.text)”" }
+        }
+        let table = Table(columns: columns, state: list.table, emptyMessage: empty, isFocused: s.focus == .main && s.overlay == nil)
+        table.draw(into: &screen, in: layout.table, theme: theme,
+                   data: ClosureTableDataSource(rowCount: list.visible.count) { row, col in list.cell(row: row, column: col) })
+        if let rect = layout.detail, let detail = s.detail, let row = list.selectedRow, row.id == detail.rowID {
+            DetailPane.draw(row, list.definition, scroll: detail.scroll, theme: theme, into: &screen, in: rect)
+        }
+    }
+
+    static func titleLine(_ list: ListModel, _ s: AppState, into screen: inout Screen, in rect: Rect) {
+        let theme = s.theme
+        screen.fill(rect, style: theme[.background])
+        var x = rect.x + 1
+        x += screen.put(list.definition.title, x: x, y: rect.y, style: theme[.title], maxWidth: rect.maxX - x)
+        let loaded = list.rows.count
+        var counts: String
+        if list.filter.isEmpty {
+            counts = list.total.map { $0 > loaded ? "  \(fmt(loaded)) of \(fmt($0))" : "  \(fmt($0)) rows" } ?? "  \(fmt(loaded)) rows"
+        } else {
+            counts = "  \(fmt(list.visible.count)) of \(fmt(loaded)) match"
+        }
+        if loaded == 0, list.total == nil { counts = "" }
+        x += screen.put(counts, x: x, y: rect.y, style: theme[.dim], maxWidth: max(0, rect.maxX - x))
+        if list.isEditingFilter || !list.filter.isEmpty {
+            let text = "  /" + list.filter.text + (list.isEditingFilter ? "▏" : "")
+            x += screen.put(text, x: x, y: rect.y, style: theme[.filter], maxWidth: max(0, rect.maxX - x))
+        }
+        var right = ""
+        var role = ThemeRole.pending
+        switch list.loading {
+        case .loading(let page, let pages): right = pages.map { "⟳ page \(page)/\($0)" } ?? "⟳ loading"
+        case .failed(let text):
+            right = "✗ \(text)"
+            role = .error
+        case .idle:
+            if let sort = list.table.sortColumn, sort < list.definition.fields.count {
+                right = "sorted by \(list.definition.fields[sort].label) \(list.table.sortAscending ? "↑" : "↓")"
+                role = .dim
+            }
+        }
+        if !right.isEmpty {
+            let avail = rect.maxX - x - 2
+            if avail > 8 {
+                let w = min(DisplayWidth.of(right), avail)
+                screen.put(right, x: rect.maxX - w - 1, y: rect.y, style: theme[role], maxWidth: w)
+            }
+        }
+    }
+
+    /// 100000 → "100,000".
+    static func fmt(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return n < 0 ? "-" + out : out
+    }
+}
+
+/// Every field of one row, `key  value`, scrollable; long values wrap.
+enum DetailPane {
+    static func draw(_ row: Row, _ def: ListViewDefinition, scroll: Int, theme: Theme, into screen: inout Screen, in rect: Rect) {
+        let inner = Frame(title: " \(row["name"] ?? row["displayname"] ?? row.id) ").draw(into: &screen, in: rect, theme: theme)
+        guard !inner.isEmpty else { return }
+        let keyWidth = min(22, max(8, row.fields.keys.map(\.count).max() ?? 8))
+        var lines: [(String, String)] = []
+        for (key, value) in row.fields {
+            let text = FieldFormatter.plain(value)
+            let valueWidth = max(8, inner.width - keyWidth - 2)
+            let wrapped = wrap(text, width: valueWidth)
+            for (i, part) in wrapped.enumerated() { lines.append((i == 0 ? key : "", part)) }
+        }
+        let start = min(scroll, max(0, lines.count - inner.height))
+        for (i, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            screen.put(line.0, x: inner.x + 1, y: y, style: theme[.label], maxWidth: keyWidth)
+            screen.put(line.1, x: inner.x + 2 + keyWidth, y: y, style: theme[.text], maxWidth: inner.maxX - inner.x - 2 - keyWidth)
+        }
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard DisplayWidth.of(text) > width, width > 0 else { return [text] }
+        var out: [String] = []
+        var current = ""
+        var w = 0
+        for ch in text {
+            let cw = DisplayWidth.of(String(ch))
+            if w + cw > width {
+                out.append(current)
+                current = ""
+                w = 0
+            }
+            current.append(ch)
+            w += cw
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+}

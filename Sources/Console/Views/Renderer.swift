@@ -1,0 +1,84 @@
+import Foundation
+import PluginKit
+import TUI
+
+/// Draws the whole console for a state into a screen model; only the backend turns it into terminal output.
+enum Renderer {
+    static func render(_ s: AppState) -> Screen {
+        var screen = Screen(width: max(0, s.width), height: max(0, s.height))
+        let theme = s.theme
+        screen.fill(screen.bounds, style: theme[.background])
+        guard s.width >= 20, s.height >= 6 else {
+            screen.put("cstui: enlarge the window", x: 0, y: 0, style: theme[.warning], maxWidth: s.width)
+            return screen
+        }
+        let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
+        statusLine(s).draw(into: &screen, in: layout.status, theme: theme)
+        var navbar = s.navbar
+        navbar.isFocused = s.focus == .navbar && s.overlay == nil
+        navbar.draw(into: &screen, in: layout.navbar, theme: theme)
+        for y in layout.main.minY..<layout.main.maxY where layout.main.x > 0 {
+            screen.set(x: layout.main.x - 1, y: y, Cell("│", style: theme[.border]))
+        }
+        if s.section == Sections.dashboard {
+            DashboardPane.draw(s, into: &screen, in: layout.main)
+        } else if s.section == Sections.plugins {
+            PluginsPane.draw(s, into: &screen, in: layout.main)
+        } else if let list = s.currentList {
+            ListPane.draw(list, s, layout: layout, into: &screen)
+        }
+        footer(s).draw(into: &screen, in: layout.footer, theme: theme)
+        if let overlay = s.overlay { OverlayPane.draw(overlay, s, into: &screen, in: layout) }
+        return screen
+    }
+
+    static func statusLine(_ s: AppState) -> StatusLine {
+        let who = s.user.map { "\($0.username) (\($0.roleType))" } ?? "signing in…"
+        var segments = [s.profileName, s.endpointHost, who]
+        if s.readOnly { segments.append("READ-ONLY") }
+        var right = ""
+        var highlight = false
+        if let flash = s.flash {
+            right = flash.text
+            highlight = flash.isError
+        } else if s.jobs.pendingCount > 0 {
+            right = "⟳ \(s.jobs.pendingCount) job\(s.jobs.pendingCount == 1 ? "" : "s") running (n)"
+            highlight = true
+        } else if s.autoRefresh {
+            right = "auto-refresh \(Int(s.autoRefreshInterval)) s"
+        }
+        return StatusLine(segments: segments, right: right, highlightsRight: highlight)
+    }
+
+    static func footer(_ s: AppState) -> Footer {
+        var hints: [KeyHint] = []
+        switch s.overlay {
+        case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
+        case .palette?: hints = [KeyHint("Enter", "go", priority: 9), KeyHint("Tab", "complete", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
+        case .some: hints = [KeyHint("Esc", "close", priority: 9), KeyHint("↑↓", "scroll", priority: 5)]
+        case nil:
+            if let list = s.currentList, list.isEditingFilter {
+                hints = [KeyHint("type", "filter", priority: 9), KeyHint("Enter", "keep", priority: 8), KeyHint("Esc", "clear", priority: 8)]
+            } else if s.focus == .navbar {
+                hints = [KeyHint("↑↓", "section", priority: 9), KeyHint("Enter", "open", priority: 8), KeyHint("q", "quit", priority: 7),
+                         KeyHint(":", "command", priority: 6), KeyHint("?", "help", priority: 9)]
+            } else if let list = s.currentList {
+                hints = [KeyHint("?", "help", priority: 9), KeyHint("/", "filter", priority: 8), KeyHint("Enter", "details", priority: 7),
+                         KeyHint("x", "actions", priority: list.definition.actions.isEmpty ? 0 : 8), KeyHint("r", "refresh", priority: 6),
+                         KeyHint("o", "sort", priority: 4), KeyHint("n", "jobs", priority: 5), KeyHint(":", "command", priority: 5),
+                         KeyHint("q", "back", priority: 6)]
+                if !s.readOnly, let row = list.selectedRow {
+                    let ctx = s.context(selectedIn: list.id)
+                    for a in list.definition.actions where a.key != nil && a.isOffered(for: row, in: ctx) {
+                        hints.append(KeyHint(String(a.key ?? " "), a.label, priority: 3))
+                    }
+                }
+                if list.definition.actions.isEmpty { hints.removeAll { $0.key == "x" } }
+            } else {
+                hints = [KeyHint("?", "help", priority: 9), KeyHint("r", "refresh", priority: 7), KeyHint("Tab", "navbar", priority: 6),
+                         KeyHint("n", "jobs", priority: 5), KeyHint(":", "command", priority: 6), KeyHint("q", "back", priority: 6)]
+            }
+        }
+        return Footer(hints: hints)
+    }
+}
