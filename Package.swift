@@ -24,6 +24,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,5 +65,8 @@ let package = Package(
         .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
+        // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
+        .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator"]),
     ]
 )

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOSSL
@@ -67,7 +68,17 @@ final class HTTPExchange: Sendable {
         return HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
     }
 
+    private let isShutDown = NIOLockedValueBox(false)
+
     func shutdown() async {
+        guard !isShutDown.withLockedValue({ done in defer { done = true }; return done }) else { return }
         try? await client.shutdown()
+    }
+
+    /// A client dropped without `close()` still releases its connections (AsyncHTTPClient traps otherwise).
+    deinit {
+        if !isShutDown.withLockedValue({ $0 }) {
+            _ = client.shutdown()
+        }
     }
 }

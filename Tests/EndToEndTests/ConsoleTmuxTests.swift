@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The console in a real terminal: the built binary inside tmux, keys sent, the screen read back.
+@Suite("Console in tmux", .serialized)
+struct ConsoleTmuxTests {
+    static var cstui: String { BinaryRunner.binary }
+
+    @Test("demo: Instances, filter, restart a VM, confirm, notification reaches succeeded; quit leaves a usable shell")
+    func restartFlow() throws {
+        let t = try Tmux()
+        try t.type("\(Self.cstui) --demo --demo-vms 800; echo EXIT=$?", then: "Enter")
+        try t.waitFor("admin (Admin)")
+        try t.waitFor("Latest events")
+        try t.type(":instances", then: "Enter")
+        try t.waitFor("800 rows")
+        // Filter to running web VMs: the count line and every row change.
+        try t.type("/web running")
+        let filtered = try t.waitFor("match")
+        #expect(filtered.contains("/web running"))
+        let rows = filtered.split(separator: "\n").filter { $0.contains("│web-") }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains("Running") })
+        try t.press("Enter")
+        let name = try #require(rows.first.flatMap { $0.split(separator: "│").last?.split(separator: " ").first }.map(String.init))
+        try t.press("R")
+        let dialog = try t.waitFor("[ Restart ]")
+        #expect(dialog.contains("Restart VM \(name)?"))
+        #expect(dialog.contains("[ Cancel ]"))
+        try t.press("Enter")
+        try t.press("n")
+        try t.waitFor("Notifications")
+        let done = try t.waitFor("✓ Restart VM \(name)", timeout: 30)
+        #expect(done.contains("job "))
+        try t.press("Escape")
+        try t.type(":q", then: "Enter")
+        try t.waitFor("EXIT=0")
+        // The terminal is back in cooked mode with echo: a typed command runs and its output shows.
+        try t.type("echo shell-$((40+2))", then: "Enter")
+        try t.waitFor("shell-42")
+    }
+
+    @Test("a dialog survives live resizes down to 60x20 and back, drawn inside the window")
+    func resizeWithDialogOpen() throws {
+        let t = try Tmux(width: 100, height: 30)
+        try t.type("\(Self.cstui) --demo --demo-vms 300; echo EXIT=$?", then: "Enter")
+        try t.waitFor("admin (Admin)")
+        try t.type(":instances", then: "Enter")
+        try t.waitFor("300 rows")
+        try t.type("/running", then: "Enter")
+        try t.waitFor("match")
+        try t.press("T")
+        try t.waitFor("[ Stop ]")
+        try t.resize(width: 60, height: 20)
+        Thread.sleep(forTimeInterval: 0.5)
+        let small = try t.waitFor("[ Stop ]")
+        let lines = small.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count <= 20)
+        #expect(lines.allSatisfy { $0.count <= 60 })
+        #expect(small.contains("Stop VM"))
+        try t.resize(width: 120, height: 40)
+        let large = try t.waitFor("[ Stop ]")
+        #expect(large.contains("300 rows") || large.contains("match"))
+        // Esc cancels: no job is started.
+        try t.press("Escape")
+        try t.press("n")
+        try t.waitFor("No notifications")
+        try t.press("Escape")
+        try t.press("C-c")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test("--read-only hides and refuses actions")
+    func readOnly() throws {
+        let t = try Tmux()
+        try t.type("\(Self.cstui) --demo --demo-vms 200 --read-only; echo EXIT=$?", then: "Enter")
+        try t.waitFor("READ-ONLY")
+        try t.type(":instances", then: "Enter")
+        try t.waitFor("200 rows")
+        try t.type("/running", then: "Enter")
+        try t.waitFor("match")
+        try t.press("R")
+        try t.waitFor("Read-only mode")
+        try t.press("x")
+        try t.waitFor("no actions")
+        try t.press("C-c")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test("not a terminal, or an unknown TERM: a clear message and a non-zero exit, no hang")
+    func noTerminal() throws {
+        let r = try BinaryRunner.run(["--demo"], timeout: 20)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("needs a terminal"))
+        let t = try Tmux()
+        try t.type("TERM=no-such-terminal \(Self.cstui) --demo --demo-vms 10; echo EXIT=$?", then: "Enter")
+        let screen = try t.waitFor("EXIT=")
+        #expect(screen.contains("no-such-terminal"))
+        #expect(!screen.contains("EXIT=0"))
+        try t.type("echo still-$((1+1))", then: "Enter")
+        try t.waitFor("still-2")
+    }
+}
