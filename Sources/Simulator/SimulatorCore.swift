@@ -131,4 +131,11 @@ final class SimulatorCore: Sendable {
     func setFaults(_ f: FaultOptions) { state.withLock { $0.faults = f } }
 
     func snapshotInventory() -> Inventory { state.withLock { $0.inventory } }
+
+    /// Finishes every pending job at once, so that a saved state holds no VM stuck in Starting or Stopping.
+    func finishPendingJobs() {
+        state.withLock { s in
+            for job in s.jobs where job.status == 0 { JobRunner.complete(job.id, state: &s) }
+        }
+    }
 }

@@ -64,6 +64,7 @@ public final class SimulatorServer: Sendable {
     public func shutdown() async throws {
         try? await channel.close()
         if let path = options.statePath {
+            core.finishPendingJobs()
             try StateFile.save(core.snapshotInventory(), to: path)
         }
         try await group.shutdownGracefully()
