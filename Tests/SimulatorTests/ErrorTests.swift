@@ -125,12 +125,26 @@ struct ErrorTests {
         }
     }
 
-    @Test("listStorageProviders without type is 430")
+    @Test("listStorageProviders without type is 431 (type is a required parameter), an unknown type is 431 too")
     func providersWithoutType() async throws {
         try await withSimulator { server in
             let api = try admin(server)
             let e = await apiError { _ = try await api.call("listStorageProviders") }
-            #expect(e?.status == 430)
+            #expect(e?.status == 431)
+            #expect(e?.text == "Unable to execute API command liststorageproviders due to missing parameter type")
+            let bad = await apiError { _ = try await api.call("listStorageProviders", [("type", "tape")]) }
+            #expect(bad?.status == 431)
+            await api.close()
+        }
+    }
+
+    @Test("a page number that is not a number is 431 naming the parameter")
+    func badNumber() async throws {
+        try await withSimulator { server in
+            let api = try admin(server)
+            let e = await apiError { _ = try await api.call("listZones", [("page", "two"), ("pagesize", "10")]) }
+            #expect(e?.status == 431)
+            #expect(e?.text == "Unable to execute API command listzones due to invalid value two for parameter page")
             await api.close()
         }
     }

@@ -98,12 +98,12 @@ enum StorageHandlers {
         let spec = try provider.lifecycle.initialize(input)
         var capacity = spec.capacityBytes
         if let text = p.value("capacitybytes") {
-            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badValue(label, "capacitybytes", text) }
+            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badNumber(label, "capacitybytes", text) }
             capacity = c
         }
         var iops: Int64?
         if let text = p.value("capacityiops") {
-            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badValue(label, "capacityiops", text) }
+            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badNumber(label, "capacityiops", text) }
             iops = c
         }
         var pool = StoragePoolRecord(id: s.inventory.newID(), name: name, zoneID: zoneID, podID: podID, clusterID: clusterID, scope: scope.uppercased(),
@@ -141,11 +141,11 @@ enum StorageHandlers {
         if let name = p.value("name") { sp.name = name }
         if let tags = p["tags"] { sp.tags = tags.isEmpty ? nil : tags }
         if let text = p.value("capacitybytes") {
-            guard let c = Int64(text), c > 0 else { throw APIError.badValue(ctx.commandLabel, "capacitybytes", text) }
+            guard let c = Int64(text), c > 0 else { throw APIError.badNumber(ctx.commandLabel, "capacitybytes", text) }
             sp.capacityBytes = c
         }
         if let text = p.value("capacityiops") {
-            guard let c = Int64(text), c > 0 else { throw APIError.badValue(ctx.commandLabel, "capacityiops", text) }
+            guard let c = Int64(text), c > 0 else { throw APIError.badNumber(ctx.commandLabel, "capacityiops", text) }
             sp.capacityIops = c
         }
         for (k, v) in p.flatMap("details") { sp.details[k] = v }
@@ -205,14 +205,12 @@ enum StorageHandlers {
     }
 
     static func listProviders(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
-        guard let type = ctx.params.value("type") else {
-            throw APIError(430, 9999, "need to specify type: primary or image")
-        }
+        let type = try ctx.required("type")
         let role: DataStoreRole
         switch type.lowercased() {
         case "primary": role = .primary
         case "image": role = .image
-        default: throw APIError(430, 9999, "unsupported type: \(type)")
+        default: throw APIError.invalid("Unsupported data store provider type: \(type)")
         }
         let items = DataStoreProviderRegistry.providers(for: role).map { p in
             JSONValue.object(JSONObject([("name", .string(p.name)), ("type", .string(role.rawValue))]))
