@@ -27,6 +27,8 @@ struct VirtualMachineTests {
             #expect(pending.cmd == "org.apache.cloudstack.api.command.admin.vm.StopVMCmdByAdmin")
             let during = try await api.call("listVirtualMachines", [("id", id)])
             #expect(during.items().first?["state"]?.text == "Stopping")
+            #expect(during.items().first?["jobid"]?.text == jobID)
+            #expect(during.items().first?["jobstatus"] == .int(0))
             let done = try await api.waitForJob(jobID, command: "stopVirtualMachine")
             #expect(done.status == .succeeded)
             #expect(done.resultCode == 0)
@@ -35,6 +37,7 @@ struct VirtualMachineTests {
             let after = try await api.call("listVirtualMachines", [("id", id)])
             #expect(after.items().first?["state"]?.text == "Stopped")
             #expect(after.items().first?["hostid"] == nil)
+            #expect(after.items().first?["jobid"] == nil)
             await api.close()
         }
     }

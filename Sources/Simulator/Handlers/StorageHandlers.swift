@@ -6,7 +6,7 @@ enum StorageHandlers {
                              "type", "state", "scope", "disksizetotal", "disksizeallocated", "disksizeused", "capacityiops", "overprovisionfactor",
                              "tags", "istagarule", "hypervisor", "provider", "suitableformigration", "storagecapabilities", "managed"]
 
-    static func object(_ p: StoragePoolRecord, _ inv: Inventory) -> JSONObject {
+    static func object(_ p: StoragePoolRecord, _ inv: Inventory, pendingJob: String? = nil) -> JSONObject {
         var b = ObjectBuilder(capacity: 28)
         b.add("id", p.id)
         b.add("zoneid", p.zoneID)
@@ -39,6 +39,10 @@ enum StorageHandlers {
         b.add("managed", p.managed)
         if let opts = p.details["nfsmountopts"] { b.add("nfsmountopts", opts) }
         b.add("hasannotations", false)
+        if let pendingJob {
+            b.add("jobid", pendingJob)
+            b.add("jobstatus", 0)
+        }
         return b.object
     }
 
@@ -51,13 +55,14 @@ enum StorageHandlers {
         let clusterID = try ctx.uuid("clusterid") { inv.cluster($0) != nil }
         let name = p.value("name"), ip = p.value("ipaddress"), path = p.value("path")
         let scope = p.value("scope")?.uppercased(), status = p.value("status")?.lowercased()
+        let pending = s.pendingJobByInstance
         return try InfrastructureHandlers.page(ctx, inv.storagePools, key: "storagepool", where: { sp in
             (id == nil || sp.id == id) && (zoneID == nil || sp.zoneID == zoneID) && (podID == nil || sp.podID == podID)
                 && (clusterID == nil || sp.clusterID == clusterID || (sp.scope == "ZONE" && inv.cluster(clusterID)?.zoneID == sp.zoneID))
                 && (name == nil || sp.name == name) && (ip == nil || sp.ipAddress == ip) && (path == nil || sp.path == path)
                 && (scope == nil || sp.scope == scope) && (status == nil || sp.state.lowercased() == status)
                 && InfrastructureHandlers.keywordMatch(ctx, sp.name)
-        }) { .object(object($0, inv)) }
+        }) { .object(object($0, inv, pendingJob: pending[$0.id])) }
     }
 
     static func createPool(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {

@@ -68,17 +68,18 @@ enum VirtualMachineHandlers {
         var page: [JSONValue] = []
         page.reserveCapacity(min(range.count, 500))
         let detail = Detail(p.value("details"))
+        let pending = s.pendingJobByInstance
         if let id, let i = inv.vmPosition(id) {
             if matches(i) {
                 count = 1
-                if range.contains(0) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail))) }
+                if range.contains(0) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail, pendingJob: pending[inv.vms[i].id]))) }
             }
         } else if scope.all && !filtered {
             count = inv.vms.count
-            for i in range.clamped(to: 0..<count) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail))) }
+            for i in range.clamped(to: 0..<count) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail, pendingJob: pending[inv.vms[i].id]))) }
         } else {
             for i in inv.vms.indices where matches(i) {
-                if range.contains(count) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail))) }
+                if range.contains(count) { page.append(.object(object(inv.vms[i], inv, admin: ctx.caller.isAdmin, detail: detail, pendingJob: pending[inv.vms[i].id]))) }
                 count += 1
             }
         }
@@ -101,7 +102,7 @@ enum VirtualMachineHandlers {
         static let full = Detail(nil)
     }
 
-    static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full) -> JSONObject {
+    static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full, pendingJob: String? = nil) -> JSONObject {
         let account = inv.account(vm.accountID)
         let user = inv.user(vm.userID)
         let zone = inv.zone(vm.zoneID)
@@ -179,6 +180,10 @@ enum VirtualMachineHandlers {
             b.add("affinitygroup", .array([]))
             b.add("tags", .array([]))
             b.add("details", .object(JSONObject()))
+        }
+        if let pendingJob {
+            b.add("jobid", pendingJob)
+            b.add("jobstatus", 0)
         }
         return b.object
     }
