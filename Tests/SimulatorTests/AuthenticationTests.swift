@@ -197,4 +197,19 @@ struct AuthenticationTests {
             #expect((400..<500).contains(xml.status))
         }
     }
+
+    @Test("a POST signed over query and body parameters together verifies; a request without command is 401")
+    func postMixedAndNoCommand() async throws {
+        try await withSimulator { server in
+            let key = server.credentials.admin
+            var params: [(String, String)] = [("command", "listZones"), ("response", "json"), ("apiKey", key.apiKey), ("name", "zone-ams1")]
+            params.append(("signature", RequestSigner.signature(for: params, secretKey: key.secretKey)))
+            let a = try RawHTTP.send(port: server.port, method: "POST", target: "/client/api?" + RawHTTP.form(Array(params.prefix(2))),
+                                     body: RawHTTP.form(Array(params.dropFirst(2))))
+            #expect(a.status == 200)
+            #expect(a.body.contains("\"zone\""))
+            let none = try RawHTTP.send(port: server.port, method: "GET", target: "/client/api?response=json")
+            #expect(none.status == 401)
+        }
+    }
 }
