@@ -110,6 +110,7 @@ struct ErrorTests {
             #expect(!mine.items.isEmpty)
             #expect(mine.items.allSatisfy { $0["account"]?.text == "demo" })
             #expect(mine.items.allSatisfy { $0["hostname"] == nil && $0["instancename"] == nil })
+            #expect(mine.items.allSatisfy { $0["state"]?.text != "Destroyed" })
             let a = try admin(server)
             let all = try await a.listAll("listVirtualMachines", [("listall", "true")])
             #expect(all.count == 600)

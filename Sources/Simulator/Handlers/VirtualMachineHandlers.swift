@@ -34,7 +34,9 @@ enum VirtualMachineHandlers {
         // nil: no filter; .some(nil): "Present" (not Destroyed or Expunging); an unknown state matches nothing.
         let stateFilter: VMState?? = state.map { s in s == "present" ? nil : VMState.allCases.first { $0.rawValue.lowercased() == s } }
         let unknownState = state != nil && state != "present" && stateFilter == .some(nil)
-        let filtered = id != nil || ids != nil || zoneID != nil || hostID != nil || hostsInPod != nil || hostsInCluster != nil || storageID != nil
+        // allow.user.view.destroyed.vm is false (listCapabilities says so): users never see Destroyed or Expunging VMs.
+        let hideDestroyed = !ctx.caller.isAdmin
+        let filtered = hideDestroyed || id != nil || ids != nil || zoneID != nil || hostID != nil || hostsInPod != nil || hostsInCluster != nil || storageID != nil
             || templateID != nil || offeringID != nil || ha != nil || state != nil || name != nil || keyword != nil
 
         // Reads fields in place (no copy of the record), since this runs for every VM of a 200,000-VM cloud.
@@ -42,6 +44,7 @@ enum VirtualMachineHandlers {
             if !scope.all, inv.vms[i].accountID != scope.accountID { return false }
             if !filtered { return true }
             if unknownState { return false }
+            if hideDestroyed, inv.vms[i].state == .Destroyed || inv.vms[i].state == .Expunging { return false }
             if let id, inv.vms[i].id != id { return false }
             if let ids, !ids.contains(inv.vms[i].id) { return false }
             if let zoneID, inv.vms[i].zoneID != zoneID { return false }
