@@ -49,12 +49,16 @@ struct VirtualMachineTests {
             let vm = try await Self.firstVM(api, state: "Stopped")
             let id = try #require(vm["id"]?.text)
             let submit = try await api.call("startVirtualMachine", [("id", id)])
+            #expect(submit.responseName == "startvirtualmachineresponse")
+            #expect(submit.content.keys == ["jobid"])
             #expect(try await api.call("listVirtualMachines", [("id", id)]).items().first?["state"]?.text == "Starting")
             let started = try await api.waitForJob(try #require(submit.jobID), command: "startVirtualMachine")
             #expect(started.result?["virtualmachine"]?["state"]?.text == "Running")
-            guard case .job(_, let rebooted) = try await api.execute("rebootVirtualMachine", [("id", id)]) else { Issue.record("no job"); return }
+            guard case .job(let rr, let rebooted) = try await api.execute("rebootVirtualMachine", [("id", id)]) else { Issue.record("no job"); return }
+            #expect(rr.responseName == "rebootvirtualmachineresponse")
             #expect(rebooted.result?["virtualmachine"]?["state"]?.text == "Running")
-            guard case .job(_, let destroyed) = try await api.execute("destroyVirtualMachine", [("id", id)]) else { Issue.record("no job"); return }
+            guard case .job(let dr, let destroyed) = try await api.execute("destroyVirtualMachine", [("id", id)]) else { Issue.record("no job"); return }
+            #expect(dr.responseName == "destroyvirtualmachineresponse")
             #expect(destroyed.result?["virtualmachine"]?["state"]?.text == "Destroyed")
             await api.close()
         }
@@ -101,6 +105,9 @@ struct VirtualMachineTests {
             let second = try admin(server)
             let job = try await second.queryJob(jobID)
             #expect(job.status == .succeeded)
+            let raw = try await second.call("queryAsyncJobResult", [("jobid", jobID)])
+            #expect(raw.responseName == "queryasyncjobresultresponse")
+            #expect(raw.content["jobresulttype"]?.text == "object")
             let jobs = try await second.call("listAsyncJobs")
             #expect(jobs.responseName == "listasyncjobsresponse")
             #expect(jobs.list.itemKey == "asyncjobs")
