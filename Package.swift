@@ -41,6 +41,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Start-up time and listVirtualMachines page latency of the simulator at scale (a benchmark, not a test).
+        .executableTarget(name: "SimulatorBench", dependencies: ["Simulator", "CloudStack"]),
         // libncursesw and a tiny C shim for the curses macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-independent screen model and widgets; the curses backend is its one curses file.

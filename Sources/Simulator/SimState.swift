@@ -6,6 +6,8 @@ struct SimState: Sendable {
     var inventory: Inventory
     var jobs: [AsyncJobRecord] = []
     var jobIndex: [String: Int] = [:]
+    /// The pending job acting on each object, shown as `jobid`/`jobstatus` in VM and storage pool rows as the server's DB views do.
+    var pendingJobByInstance: [String: String] = [:]
     var sessions = SessionStore()
     var faults: FaultOptions
     /// Jobs queued by the request being handled; the server schedules them once the lock is released.
@@ -23,6 +25,7 @@ struct SimState: Sendable {
         jobIndex[job.id] = jobs.count
         jobs.append(job)
         newJobs.append(job.id)
+        pendingJobByInstance[job.instanceID] = job.id
     }
 
     mutating func addEvent(type: String, description: String, caller: Caller) {

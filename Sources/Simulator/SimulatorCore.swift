@@ -36,7 +36,10 @@ final class SimulatorCore: Sendable {
         }
         let params = Params(pairs)
         guard let command = params["command"], !command.isEmpty else {
-            return errorOutcome(APIError(432, 9999, "Invalid request, no command sent"), responseName: "errorresponse", delay: delay)
+            // As ApiServlet: inside a session it is a bad request; otherwise the request cannot be verified.
+            let inSession = request.cookies["JSESSIONID"].map { cookie in state.withLock { $0.sessions.find(cookie: cookie) != nil } } ?? false
+            return errorOutcome(inSession ? APIError(400, nil, "no command specified") : APIError(401, nil, APIError.unauthorizedText),
+                                responseName: "errorresponse", delay: delay)
         }
         let spec = APICatalog.lookup(command)
         let responseName = spec?.responseName ?? (command.lowercased() == "login" ? "loginresponse" : (command.lowercased() == "logout" ? "logoutresponse" : "errorresponse"))
@@ -131,4 +134,11 @@ final class SimulatorCore: Sendable {
     func setFaults(_ f: FaultOptions) { state.withLock { $0.faults = f } }
 
     func snapshotInventory() -> Inventory { state.withLock { $0.inventory } }
+
+    /// Finishes every pending job at once, so that a saved state holds no VM stuck in Starting or Stopping.
+    func finishPendingJobs() {
+        state.withLock { s in
+            for job in s.jobs where job.status == 0 { JobRunner.complete(job.id, state: &s) }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// A running simulator: an in-memory CloudStack management server on 127.0.0.1 at `/client/api`.
 public final class SimulatorServer: Sendable {
@@ -8,6 +9,7 @@ public final class SimulatorServer: Sendable {
     private let channel: Channel
     private let group: MultiThreadedEventLoopGroup
     private let options: SimulatorOptions
+    private let stopped = Mutex(false)
     public let port: Int
     public let credentials: SimulatorCredentials
 
@@ -60,10 +62,16 @@ public final class SimulatorServer: Sendable {
     /// Changes fault injection at runtime; applies to the next request.
     public func setFaults(_ f: FaultOptions) { core.setFaults(f) }
 
-    /// Stops listening, saves the inventory to `statePath` when set, and stops the event loops (pending jobs are dropped).
+    /// Stops listening, finishes pending jobs and saves the inventory when `statePath` is set, and stops the event loops. Idempotent.
     public func shutdown() async throws {
+        let already = stopped.withLock { s -> Bool in
+            defer { s = true }
+            return s
+        }
+        if already { return }
         try? await channel.close()
         if let path = options.statePath {
+            core.finishPendingJobs()
             try StateFile.save(core.snapshotInventory(), to: path)
         }
         try await group.shutdownGracefully()

@@ -109,7 +109,7 @@ enum APICatalog {
         spec("cancelStorageMaintenance", "cancelprimarystoragemaintenanceresponse", async: true, cls: "org.apache.cloudstack.api.command.admin.storage.CancelPrimaryStorageMaintenanceCmd",
              "Cancels maintenance for primary storage", [param("id", "uuid", required: true, "the primary storage ID")], StorageHandlers.poolFields, StorageHandlers.cancelMaintenance),
         spec("listStorageProviders", "liststorageprovidersresponse", list: true, cls: "org.apache.cloudstack.api.command.admin.storage.ListStorageProvidersCmd",
-             "Lists storage providers.", [param("type", "the type of storage provider: either primary or image")], ["name", "type"], StorageHandlers.listProviders),
+             "Lists storage providers.", [param("type", required: true, "the type of storage provider: either primary or image")], ["name", "type"], StorageHandlers.listProviders),
 
         // Secondary storage.
         spec("listImageStores", "listimagestoresresponse", list: true, cls: "org.apache.cloudstack.api.command.admin.storage.ListImageStoresCmd",
@@ -152,7 +152,8 @@ enum APICatalog {
                                             param("quiescevm", "boolean", "quiesce vm if true")],
              VMSnapshotHandlers.fields, VMSnapshotHandlers.create),
         spec("listVMSnapshot", "listvmsnapshotresponse", user: true, list: true, cls: "org.apache.cloudstack.api.command.user.vmsnapshot.ListVMSnapshotCmd",
-             "List virtual machine snapshot by conditions", [param("vmsnapshotid", "uuid", "The ID of the VM snapshot"), param("state", "state of the virtual machine snapshot"),
+             "List virtual machine snapshot by conditions", [param("vmsnapshotid", "uuid", "The ID of the VM snapshot"),
+                                                             param("vmsnapshotids", "list", "the IDs of the vm snapshots, mutually exclusive with vmsnapshotid"), param("state", "state of the virtual machine snapshot"),
                                                              param("virtualmachineid", "uuid", "the ID of the vm"), param("name", "lists snapshot by snapshot name or display name")] + accountScopeParams,
              VMSnapshotHandlers.fields, VMSnapshotHandlers.list),
         spec("revertToVMSnapshot", "reverttovmsnapshotresponse", user: true, async: true, cls: "org.apache.cloudstack.api.command.user.vmsnapshot.RevertToVMSnapshotCmd",

@@ -27,7 +27,12 @@ struct APIError: Error, Sendable {
 
     /// The text ParamProcessWorker gives when a UUID parameter names nothing, or a number does not parse.
     static func badValue(_ command: String, _ parameter: String, _ value: String) -> APIError {
-        APIError(431, 4350, "Unable to execute API command \(command) due to invalid value. Invalid parameter \(parameter) value=\(value) due to incorrect long value format, or entity does not exist or due to incorrect parameter annotation for the field in api cmd class.")
+        APIError(431, 9999, "Unable to execute API command \(command) due to invalid value. Invalid parameter \(parameter) value=\(value) due to incorrect long value format, or entity does not exist or due to incorrect parameter annotation for the field in api cmd class.")
+    }
+
+    /// A number that does not parse (IllegalArgumentException in ParamProcessWorker).
+    static func badNumber(_ command: String, _ parameter: String, _ value: String) -> APIError {
+        APIError(431, 9999, "Unable to execute API command \(command) due to invalid value \(value) for parameter \(parameter)")
     }
 
     /// PermissionDeniedException (531, 4365).

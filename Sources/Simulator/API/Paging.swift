@@ -8,7 +8,7 @@ struct Paging: Sendable {
         let label = ctx.commandLabel
         func number(_ name: String) throws(APIError) -> Int? {
             guard let text = ctx.params.value(name) else { return nil }
-            guard let n = Int(text) else { throw APIError.badValue(label, name, text) }
+            guard let n = Int32(text).map(Int.init) else { throw APIError.badNumber(label, name, text) }
             return n
         }
         page = try number("page")
@@ -20,17 +20,16 @@ struct Paging: Sendable {
             } else {
                 if page == nil { throw APIError.param("\"page\" parameter is required when \"pagesize\" is specified") }
                 if s > Self.maxPageSize { throw APIError.invalid("Page size can't exceed max allowed page size value: \(Self.maxPageSize)") }
-                if s < 1 { throw APIError.invalid("Page size must be a positive number or -1 (Unlimited)") }
             }
         }
-        if let p = page, p < 1 { throw APIError.invalid("Page number must be a positive number") }
     }
 
     /// The range of `total` items on this page; without paging, the first `default.page.size` items.
     func range(total: Int) -> Range<Int> {
         if pageSize == -1 { return 0..<total }
-        let size = pageSize ?? Self.maxPageSize
-        let start = min(total, ((page ?? 1) - 1) * size)
+        // As BaseListCmd.getStartIndex: a page below 1 starts at the beginning.
+        let size = max(0, pageSize ?? Self.maxPageSize)
+        let start = min(total, max(0, (page ?? 1) - 1) * size)
         return start..<min(total, start + size)
     }
 }

@@ -18,7 +18,8 @@ extension RequestContext {
         if let name = params.value("account") {
             return (false, inv.accounts.first { $0.name == name }?.id ?? "-none-")
         }
-        if params.bool("listall") == true { return (true, nil) }
+        // buildACLSearchParameters: an admin asking for one id, or with listall=true, is not limited to its own account.
+        if params.bool("listall") == true || params.value("id") != nil { return (true, nil) }
         return (false, caller.account.id)
     }
 }

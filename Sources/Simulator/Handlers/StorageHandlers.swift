@@ -6,7 +6,7 @@ enum StorageHandlers {
                              "type", "state", "scope", "disksizetotal", "disksizeallocated", "disksizeused", "capacityiops", "overprovisionfactor",
                              "tags", "istagarule", "hypervisor", "provider", "suitableformigration", "storagecapabilities", "managed"]
 
-    static func object(_ p: StoragePoolRecord, _ inv: Inventory) -> JSONObject {
+    static func object(_ p: StoragePoolRecord, _ inv: Inventory, pendingJob: String? = nil) -> JSONObject {
         var b = ObjectBuilder(capacity: 28)
         b.add("id", p.id)
         b.add("zoneid", p.zoneID)
@@ -39,6 +39,10 @@ enum StorageHandlers {
         b.add("managed", p.managed)
         if let opts = p.details["nfsmountopts"] { b.add("nfsmountopts", opts) }
         b.add("hasannotations", false)
+        if let pendingJob {
+            b.add("jobid", pendingJob)
+            b.add("jobstatus", 0)
+        }
         return b.object
     }
 
@@ -51,13 +55,14 @@ enum StorageHandlers {
         let clusterID = try ctx.uuid("clusterid") { inv.cluster($0) != nil }
         let name = p.value("name"), ip = p.value("ipaddress"), path = p.value("path")
         let scope = p.value("scope")?.uppercased(), status = p.value("status")?.lowercased()
+        let pending = s.pendingJobByInstance
         return try InfrastructureHandlers.page(ctx, inv.storagePools, key: "storagepool", where: { sp in
             (id == nil || sp.id == id) && (zoneID == nil || sp.zoneID == zoneID) && (podID == nil || sp.podID == podID)
                 && (clusterID == nil || sp.clusterID == clusterID || (sp.scope == "ZONE" && inv.cluster(clusterID)?.zoneID == sp.zoneID))
                 && (name == nil || sp.name == name) && (ip == nil || sp.ipAddress == ip) && (path == nil || sp.path == path)
                 && (scope == nil || sp.scope == scope) && (status == nil || sp.state.lowercased() == status)
                 && InfrastructureHandlers.keywordMatch(ctx, sp.name)
-        }) { .object(object($0, inv)) }
+        }) { .object(object($0, inv, pendingJob: pending[$0.id])) }
     }
 
     static func createPool(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
@@ -98,12 +103,12 @@ enum StorageHandlers {
         let spec = try provider.lifecycle.initialize(input)
         var capacity = spec.capacityBytes
         if let text = p.value("capacitybytes") {
-            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badValue(label, "capacitybytes", text) }
+            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badNumber(label, "capacitybytes", text) }
             capacity = c
         }
         var iops: Int64?
         if let text = p.value("capacityiops") {
-            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badValue(label, "capacityiops", text) }
+            guard let c = Int64(text.replacingOccurrences(of: ",", with: "")), c > 0 else { throw APIError.badNumber(label, "capacityiops", text) }
             iops = c
         }
         var pool = StoragePoolRecord(id: s.inventory.newID(), name: name, zoneID: zoneID, podID: podID, clusterID: clusterID, scope: scope.uppercased(),
@@ -141,11 +146,11 @@ enum StorageHandlers {
         if let name = p.value("name") { sp.name = name }
         if let tags = p["tags"] { sp.tags = tags.isEmpty ? nil : tags }
         if let text = p.value("capacitybytes") {
-            guard let c = Int64(text), c > 0 else { throw APIError.badValue(ctx.commandLabel, "capacitybytes", text) }
+            guard let c = Int64(text), c > 0 else { throw APIError.badNumber(ctx.commandLabel, "capacitybytes", text) }
             sp.capacityBytes = c
         }
         if let text = p.value("capacityiops") {
-            guard let c = Int64(text), c > 0 else { throw APIError.badValue(ctx.commandLabel, "capacityiops", text) }
+            guard let c = Int64(text), c > 0 else { throw APIError.badNumber(ctx.commandLabel, "capacityiops", text) }
             sp.capacityIops = c
         }
         for (k, v) in p.flatMap("details") { sp.details[k] = v }
@@ -205,14 +210,12 @@ enum StorageHandlers {
     }
 
     static func listProviders(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
-        guard let type = ctx.params.value("type") else {
-            throw APIError(430, 9999, "need to specify type: primary or image")
-        }
+        let type = try ctx.required("type")
         let role: DataStoreRole
         switch type.lowercased() {
         case "primary": role = .primary
         case "image": role = .image
-        default: throw APIError(430, 9999, "unsupported type: \(type)")
+        default: throw APIError.invalid("Unsupported data store provider type: \(type)")
         }
         let items = DataStoreProviderRegistry.providers(for: role).map { p in
             JSONValue.object(JSONObject([("name", .string(p.name)), ("type", .string(role.rawValue))]))

@@ -1,3 +1,4 @@
+import Foundation
 import CloudStack
 
 /// VM snapshots: create, list, revert, delete; the work is done by the VMSnapshotStrategy that can handle the snapshot.
@@ -35,11 +36,12 @@ enum VMSnapshotHandlers {
         let inv = s.inventory
         let id = try ctx.uuid("vmsnapshotid") { inv.snapshotPosition($0) != nil }
         let vmID = try ctx.uuid("virtualmachineid") { inv.vmPosition($0) != nil }
+        let ids = ctx.params.value("vmsnapshotids").map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         let state = ctx.params.value("state")?.lowercased()
         let name = ctx.params.value("name")
         let scope = ctx.visibleAccount(inv)
         return try InfrastructureHandlers.page(ctx, inv.vmSnapshots, key: "vmSnapshot", where: { sn in
-            (scope.all || sn.accountID == scope.accountID) && (id == nil || sn.id == id) && (vmID == nil || sn.vmID == vmID)
+            (scope.all || sn.accountID == scope.accountID) && (id == nil || sn.id == id) && (ids == nil || ids?.contains(sn.id) == true) && (vmID == nil || sn.vmID == vmID)
                 && (state == nil || sn.state.lowercased() == state) && (name == nil || sn.name == name || sn.displayName == name)
                 && InfrastructureHandlers.keywordMatch(ctx, sn.name, sn.displayName)
         }) { .object(object($0, inv)) }

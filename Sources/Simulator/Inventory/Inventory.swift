@@ -39,6 +39,29 @@ struct Inventory: Codable, Sendable {
     private(set) var templateIndex: [String: Int] = [:]
     private(set) var networkIndex: [String: Int] = [:]
     private(set) var domainIndex: [String: Int] = [:]
+    /// Lowercased "name displayname" per VM, for the name filter without allocating per request.
+    private(set) var vmNameKeys: [String] = []
+    /// Lowercased name, display name, instance name and IP per VM, for `keyword`.
+    private(set) var vmSearchKeys: [String] = []
+
+    static func nameKey(_ vm: VirtualMachineRecord) -> String { asciiLowercased([vm.name, vm.displayName]) }
+    static func searchKey(_ vm: VirtualMachineRecord) -> String {
+        asciiLowercased([vm.name, vm.displayName, vm.instanceName, vm.nic.ipAddress])
+    }
+
+    /// The parts joined by U+0001 and lowercased; a byte loop for ASCII (String.lowercased is slow at 200,000 rows).
+    static func asciiLowercased(_ parts: [String]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for (k, part) in parts.enumerated() {
+            if k > 0 { out.append(1) }
+            for b in part.utf8 {
+                if b >= 0x80 { return parts.joined(separator: "\u{1}").lowercased() }
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     mutating func rebuildIndexes() {
         func index<T>(_ items: [T], _ id: (T) -> String) -> [String: Int] {
@@ -57,15 +80,21 @@ struct Inventory: Codable, Sendable {
         templateIndex = index(templates, \.id)
         networkIndex = index(networks, \.id)
         domainIndex = index(domains, \.id)
+        vmNameKeys = vms.map(Self.nameKey)
+        vmSearchKeys = vms.map(Self.searchKey)
     }
 
     mutating func appendVM(_ vm: VirtualMachineRecord) {
         vmIndex[vm.id] = vms.count
         vms.append(vm)
+        vmNameKeys.append(Self.nameKey(vm))
+        vmSearchKeys.append(Self.searchKey(vm))
     }
 
     mutating func removeVM(at i: Int) {
         vms.remove(at: i)
+        vmNameKeys.remove(at: i)
+        vmSearchKeys.remove(at: i)
         var d = [String: Int](minimumCapacity: vms.count)
         for (k, vm) in vms.enumerated() { d[vm.id] = k }
         vmIndex = d

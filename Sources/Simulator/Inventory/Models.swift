@@ -110,7 +110,7 @@ struct NicRecord: Codable, Sendable {
     var macAddress: String
 }
 
-enum VMState: String, Codable, Sendable {
+enum VMState: String, Codable, Sendable, CaseIterable {
     case Starting, Running, Stopping, Stopped, Destroyed, Expunging, Migrating, Error
 }
 

@@ -29,6 +29,7 @@ enum JobRunner {
             }
         }
         s.jobs[i] = job
+        if s.pendingJobByInstance[job.instanceID] == job.id { s.pendingJobByInstance[job.instanceID] = nil }
     }
 
     private static func fail(_ job: inout AsyncJobRecord, _ text: String) {

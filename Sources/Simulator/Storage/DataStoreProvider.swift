@@ -109,7 +109,7 @@ extension DataStoreLifecycle {
     }
 
     func maintain(_ pool: inout StoragePoolRecord) throws {
-        guard pool.state == "Up" || pool.state == "ErrorInMaintenance" || pool.state == "Disabled" else {
+        guard pool.state == "Up" || pool.state == "ErrorInMaintenance" else {
             throw APIError.invalid("Primary storage with id \(pool.id) is not ready for migration, as the status is:\(pool.state)")
         }
         pool.state = "PrepareForMaintenance"

@@ -18,3 +18,26 @@ struct ObjectBuilder {
     var object: JSONObject { JSONObject(members) }
     var value: JSONValue { .object(JSONObject(members)) }
 }
+
+/// Substring search over UTF-8 bytes: the filters run it over every VM, so it must not allocate.
+@inline(__always)
+func fastContains(_ haystack: String, _ needle: [UInt8]) -> Bool {
+    if needle.isEmpty { return true }
+    var h = haystack
+    return h.withUTF8 { buf -> Bool in
+        let n = needle.count
+        guard buf.count >= n else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = buf.count - n
+        while i <= last {
+            if buf[i] == first {
+                var j = 1
+                while j < n && buf[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
