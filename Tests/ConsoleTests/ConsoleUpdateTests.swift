@@ -32,22 +32,36 @@ struct ConsoleUpdateTests {
 
     static func key(_ k: Key, _ s: inout AppState) -> [Effect] { Update.apply(.input(.key(k)), to: &s) }
 
-    @Test("opening Instances asks for page 1; later pages are fetched in the background until count is reached")
+    @Test("opening Instances asks for page 1; once count is known, later pages load in parallel and are kept in order")
     func paging() throws {
         var s = Self.state(api: try Self.api())
         #expect(s.lists[InstancesSection.id]?.loading == .loading(page: 1, pages: nil))
         s.pageSize = 2
         let gen = s.lists[InstancesSection.id]?.generation ?? -1
-        let effects = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 1,
-                                               DataPage(rows: [Self.vm(1, "a", "Running"), Self.vm(2, "b", "Stopped")], total: 3)), to: &s)
-        guard case .loadPage(_, _, let page, _)? = effects.first else { Issue.record("expected a next page"); return }
-        #expect(page == 2)
+        func pages(_ effects: [Effect]) -> [Int] {
+            effects.compactMap { if case .loadPage(_, _, let p, _) = $0 { return p } else { return nil } }
+        }
+        let first = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 1,
+                                             DataPage(rows: [Self.vm(1, "a", "Running"), Self.vm(2, "b", "Stopped")], total: 11)), to: &s)
+        #expect(pages(first) == [2, 3, 4, 5])
         // An answer to an older load is ignored.
-        _ = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen - 1, page: 2, DataPage(rows: [Self.vm(9, "stale", "Running")], total: 3)), to: &s)
+        _ = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen - 1, page: 2, DataPage(rows: [Self.vm(9, "stale", "Running")], total: 11)), to: &s)
         #expect(s.lists[InstancesSection.id]?.rows.count == 2)
-        let none = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 2, DataPage(rows: [Self.vm(3, "c", "Running")], total: 3)), to: &s)
-        #expect(none.isEmpty)
-        #expect(s.lists[InstancesSection.id]?.rows.map(\.id) == ["vm-1", "vm-2", "vm-3"])
+        // Page 3 arrives before page 2: it waits, and the rows stay in the server's order.
+        let after3 = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 3, DataPage(rows: [Self.vm(5, "e", "Running"), Self.vm(6, "f", "Running")], total: 11)), to: &s)
+        #expect(pages(after3).isEmpty)
+        #expect(s.lists[InstancesSection.id]?.rows.count == 2)
+        let after2 = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 2, DataPage(rows: [Self.vm(3, "c", "Running"), Self.vm(4, "d", "Running")], total: 11)), to: &s)
+        #expect(pages(after2) == [6])
+        #expect(s.lists[InstancesSection.id]?.rows.map(\.id) == (1...6).map { "vm-\($0)" })
+        for p in 4...5 {
+            _ = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: p,
+                                         DataPage(rows: [Self.vm(p * 2 - 1, "x", "Running"), Self.vm(p * 2, "y", "Running")], total: 11)), to: &s)
+        }
+        #expect(s.lists[InstancesSection.id]?.loading == .loading(page: 6, pages: 6))
+        let last = Update.apply(.pageLoaded(view: InstancesSection.id, generation: gen, page: 6, DataPage(rows: [Self.vm(11, "k", "Running")], total: 11)), to: &s)
+        #expect(pages(last).isEmpty)
+        #expect(s.lists[InstancesSection.id]?.rows.map(\.id) == (1...11).map { "vm-\($0)" })
         #expect(s.lists[InstancesSection.id]?.loading == .idle)
     }
 

@@ -37,13 +37,10 @@ enum Update {
             if list.definition.fields.isEmpty, let first = data.rows.first {
                 list.definition.fields = GenericListView.fields(fromRow: first.fields)
             }
-            list.receive(page: page, data, pageSize: s.pageSize)
+            let next = list.receive(page: page, data, pageSize: s.pageSize)
             if s.detail?.listView == view, let id = s.detail?.rowID, list.selectedRow?.id != id { s.detail = nil }
             s.lists[view] = list
-            if case .loading(let next, _) = list.loading {
-                return [.loadPage(list.definition, generation: generation, page: next, pageSize: s.pageSize)]
-            }
-            return []
+            return next.map { .loadPage(list.definition, generation: generation, page: $0, pageSize: s.pageSize) }
         case let .pageFailed(view, generation, text):
             guard var list = s.lists[view], list.generation == generation else { return [] }
             list.fail(text)

@@ -39,28 +39,57 @@ struct ListModel {
         return rows[visible[table.selectedRow]]
     }
 
-    /// Starts a fresh load: keeps the old rows on screen until the first page of the new ones arrives.
+    /// Pages that arrived ahead of their turn, appended once the pages before them are in.
+    private var buffered: [Int: DataPage] = [:]
+    private var nextToRequest = 2
+    private var nextToAppend = 1
+    private var pagesTotal: Int?
+
+    /// Starts a fresh load (page 1 is requested by the caller): the old rows stay on screen until it arrives.
     mutating func beginReload() -> Int {
         generation += 1
         loading = .loading(page: 1, pages: nil)
+        buffered = [:]
+        nextToRequest = 2
+        nextToAppend = 1
+        pagesTotal = nil
         return generation
     }
 
-    /// Adds one page; the first page of a load replaces what was there, keeping the cursor on the same row id.
-    mutating func receive(page: Int, _ data: DataPage, pageSize: Int) {
+    /// Takes one page and returns the pages to ask for next: once `count` is known, up to `inFlight` at a time,
+    /// appended strictly in page order; with no count, one after another. The cursor stays on its row id.
+    mutating func receive(page: Int, _ data: DataPage, pageSize: Int, inFlight: Int = 4) -> [Int] {
+        buffered[page] = data
         let keepID = selectedRow?.id
-        if page == 1 {
-            rows = []
-            searchText = []
+        var finished = false
+        while !finished, let d = buffered.removeValue(forKey: nextToAppend) {
+            if nextToAppend == 1 {
+                rows = []
+                searchText = []
+                total = d.total
+                pagesTotal = d.total.map { max(1, ($0 + pageSize - 1) / pageSize) }
+            }
+            rows.append(contentsOf: d.rows)
+            searchText.append(contentsOf: d.rows.map(search))
+            finished = d.rows.count < pageSize || (total.map { rows.count >= $0 } ?? false)
+            nextToAppend += 1
         }
-        rows.append(contentsOf: data.rows)
-        searchText.append(contentsOf: data.rows.map(search))
-        total = data.total ?? (data.rows.count < pageSize ? rows.count : nil)
-        let pages = total.map { max(1, ($0 + pageSize - 1) / pageSize) }
-        let more = data.rows.count == pageSize && (total.map { rows.count < $0 } ?? true)
-        loading = more ? .loading(page: page + 1, pages: pages) : .idle
-        if !more { lastLoaded = Date() }
+        var requests: [Int] = []
+        if finished {
+            if total == nil || (total ?? 0) < rows.count { total = rows.count }
+            buffered = [:]
+            loading = .idle
+            lastLoaded = Date()
+        } else {
+            loading = .loading(page: nextToAppend, pages: pagesTotal)
+            let limit = pagesTotal ?? nextToAppend
+            while nextToRequest <= limit, nextToRequest - nextToAppend < max(1, inFlight) {
+                requests.append(nextToRequest)
+                nextToRequest += 1
+            }
+        }
         recompute(keepID: keepID)
+        return requests
     }
 
     mutating func fail(_ message: String) {

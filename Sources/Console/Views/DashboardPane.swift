@@ -23,8 +23,11 @@ enum DashboardPane {
             return
         }
         // VM counts by state on one line.
-        let states = d.vmStates.map { "\($0.0) \(ListPane.fmt($0.1))" }.joined(separator: "   ")
-        screen.put("Instances  " + (states.isEmpty ? "none" : states), x: x, y: y, style: theme[.text], maxWidth: width)
+        // Only states that have VMs, so the line fits at 80 columns.
+        let total = d.vmStates.reduce(0) { $0 + $1.1 }
+        let states = d.vmStates.filter { $0.1 > 0 }.map { "\(ListPane.fmt($0.1)) \($0.0.lowercased())" }.joined(separator: " · ")
+        screen.put("Instances ", x: x, y: y, style: theme[.label], maxWidth: width)
+        screen.put(total == 0 ? "none" : "\(ListPane.fmt(total)): " + states, x: x + 10, y: y, style: theme[.text], maxWidth: max(0, width - 10))
         y += 2
         // Gauges: one line per resource per zone, two zones side by side when wide.
         let perRow = width >= 100 ? 2 : 1
@@ -39,7 +42,10 @@ enum DashboardPane {
                 screen.put(zone.zone, x: zx, y: top, style: theme[.label], maxWidth: colWidth)
                 for (i, g) in zone.gauges.enumerated() {
                     let fraction = g.2 > 0 ? g.1 / g.2 : 0
-                    let detail = g.0 == "CPU" ? "\(Int(fraction * 100))%" : "\(FieldFormatter.bytes(g.1)) / \(FieldFormatter.bytes(g.2))"
+                    let amount = g.0 == "CPU" ? "\(ListPane.fmt(Int(g.1 / 1000))) / \(ListPane.fmt(Int(g.2 / 1000))) GHz"
+                                              : "\(FieldFormatter.bytes(g.1)) / \(FieldFormatter.bytes(g.2))"
+                    // A fixed-width detail keeps the bars of one zone the same length.
+                    let detail = String(repeating: " ", count: max(0, 21 - amount.count)) + amount
                     Gauge(label: g.0, fraction: fraction, detail: detail).draw(into: &screen, in: Rect(x: zx, y: top + 1 + i, width: colWidth, height: 1), theme: theme)
                 }
                 zoneIndex += 1

@@ -92,6 +92,8 @@ enum InfrastructureHandlers {
         }
     }
 
+    static let cpuOverprovisioning = 3
+
     static func hostUsage(_ inv: Inventory) -> [String: (cpu: Int, mem: Int64, count: Int)] {
         var d: [String: (cpu: Int, mem: Int64, count: Int)] = [:]
         for vm in inv.vms where vm.state == .Running {
@@ -233,7 +235,8 @@ enum InfrastructureHandlers {
             let hosts = inv.hosts.filter { $0.zoneID == z.id }
             let memTotal = hosts.reduce(Int64(0)) { $0 + $1.memoryTotal }
             let memUsed = hosts.reduce(Int64(0)) { $0 + (usage[$1.id]?.mem ?? 0) }
-            let cpuTotal = hosts.reduce(Int64(0)) { $0 + Int64($1.cpuNumber * $1.cpuSpeed) }
+            // capacitytotal includes cpu.overprovisioning.factor, as the server reports it (operators commonly set 2-4).
+            let cpuTotal = hosts.reduce(Int64(0)) { $0 + Int64($1.cpuNumber * $1.cpuSpeed) } * Int64(Self.cpuOverprovisioning)
             let cpuUsed = hosts.reduce(Int64(0)) { $0 + Int64(usage[$1.id]?.cpu ?? 0) }
             let pools = inv.storagePools.filter { $0.zoneID == z.id }
             let stTotal = pools.reduce(Int64(0)) { $0 + $1.capacityBytes }

@@ -62,9 +62,9 @@ enum Seeder {
                                                  ("Windows Server 2022", "Windows Server 2022 (64-bit)"), ("CentOS 7.9", "CentOS 7 (64-bit)")]
         inv.templates = templateSpecs.map { TemplateRecord(id: g.uuid(), name: $0.0, displayText: $0.0, osTypeID: g.uuid(), osDisplayName: $0.1) }
 
-        // Infrastructure: zones, pods, clusters, hosts (about 40 VMs per host).
+        // Infrastructure: zones, pods, clusters, hosts (about 20 VMs per host, so capacity looks like a healthy cloud).
         let zoneCount = min(zoneNames.count, max(2, vmCount / 25_000 + 2))
-        let hostTotal = max(8, vmCount / 40)
+        let hostTotal = max(8, vmCount / 20)
         let clusterTotal = zoneCount * 2 * 2
         let hostsPerCluster = max(2, (hostTotal + clusterTotal - 1) / clusterTotal)
         let hypervisors = ["KVM", "KVM", "VMware", "XenServer"]
