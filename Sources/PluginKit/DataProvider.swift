@@ -27,9 +27,14 @@ public struct DataPage: Sendable, Equatable {
 /// Where a list view's rows come from (the web UI's `dataProvider`): async, rows or an error.
 public struct DataProvider: Sendable {
     public var fetch: @Sendable (DataRequest, PluginContext) async throws -> DataPage
+    /// Every field of one row by id, for the detail view. When present, list rows keep only the fields the
+    /// list shows (100,000 full VMs would take half a gigabyte) and details are fetched when opened.
+    public var fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)?
 
-    public init(_ fetch: @escaping @Sendable (DataRequest, PluginContext) async throws -> DataPage) {
+    public init(_ fetch: @escaping @Sendable (DataRequest, PluginContext) async throws -> DataPage,
+                fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)? = nil) {
         self.fetch = fetch
+        self.fetchOne = fetchOne
     }
 
     /// Rows of a list* API command, page by page, e.g. `.api("listVirtualMachines", ["listall": "true"])`.
@@ -42,6 +47,9 @@ public struct DataProvider: Sendable {
                 item.objectValue.map { Row($0, position: (request.page - 1) * request.pageSize + i) }
             }
             return DataPage(rows: rows, total: result.count)
+        } fetchOne: { id, context in
+            let result = try await context.api.listPage(command, parameters + [("id", id)], page: 1, pageSize: 1)
+            return result.items.first?.objectValue.map { Row($0, position: 0) }
         }
     }
 }

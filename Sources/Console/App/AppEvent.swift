@@ -12,6 +12,8 @@ enum AppEvent: Sendable {
     case apisFailed(String)
     case pageLoaded(view: String, generation: Int, page: Int, DataPage)
     case pageFailed(view: String, generation: Int, String)
+    case detailLoaded(view: String, rowID: String, JSONObject)
+    case detailFailed(view: String, rowID: String, String)
     case dashboardLoaded(DashboardData)
     case dashboardFailed(String)
     /// An action queued an async job.
@@ -60,6 +62,7 @@ enum Effect: Sendable {
     /// Who am I, and which APIs may I call (listApis).
     case signIn
     case loadPage(ListViewDefinition, generation: Int, page: Int, pageSize: Int)
+    case loadDetail(ListViewDefinition, rowID: String)
     case loadDashboard
     case runAction(track: String, RowAction, PluginContext)
     case pollJob(track: String, jobID: String, command: String)

@@ -95,4 +95,7 @@ struct DetailState: Equatable {
     var listView: String
     var rowID: String
     var scroll = 0
+    /// Every field, once fetched (lists keep only the fields they show).
+    var fields: JSONObject?
+    var error: String?
 }

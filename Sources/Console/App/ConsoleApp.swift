@@ -31,11 +31,16 @@ public final class ConsoleApp: @unchecked Sendable {
     private let queue = EventQueue()
     private let runner: EffectRunner
     private var state: AppState
+    /// The terminal's input descriptor, polled together with the event queue's wake-up pipe.
+    private let inputFD: Int32?
     /// Set from signal handlers (SIGTERM, SIGHUP): leave the loop, restore the terminal, log out.
     nonisolated(unsafe) static var stopRequested = false
 
-    public init(client: CloudStackClient, options: ConsoleOptions, backend: TerminalBackend) {
+    /// `inputFD`: the terminal's input (stdin) when the backend reads it, so the loop can sleep in poll();
+    /// nil makes the loop poll the backend every 50 ms instead.
+    public init(client: CloudStackClient, options: ConsoleOptions, backend: TerminalBackend, inputFD: Int32? = STDIN_FILENO) {
         self.backend = backend
+        self.inputFD = inputFD
         let api = ConsoleAPI(client: client)
         runner = EffectRunner(api: api, queue: queue)
         let host = URL(string: client.configuration.endpoint).map { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } ?? "" } ?? ""
@@ -70,7 +75,8 @@ public final class ConsoleApp: @unchecked Sendable {
         var lastTick = Date()
         while !state.quitting && !ConsoleApp.stopRequested {
             var changed = false
-            if let input = backend.nextEvent(timeout: 0.1) {
+            waitForWork(until: lastTick.addingTimeInterval(1))
+            if let input = backend.nextEvent(timeout: inputFD == nil ? 0.05 : 0) {
                 effects = Update.apply(.input(input), to: &state)
                 perform(effects)
                 changed = true
@@ -92,6 +98,14 @@ public final class ConsoleApp: @unchecked Sendable {
             if changed && !state.quitting { backend.present(Renderer.render(state)) }
         }
         backend.shutdown()
+    }
+
+    /// Sleeps until a key arrives on the terminal, a background result is posted, or `deadline` passes.
+    private func waitForWork(until deadline: Date) {
+        guard let inputFD, queue.wakeFD >= 0 else { return }
+        let ms = Int32(max(0, min(1000, deadline.timeIntervalSinceNow * 1000)))
+        var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.wakeFD, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
     }
 
     private func perform(_ effects: [Effect]) {

@@ -2,18 +2,47 @@ import CloudStack
 import Foundation
 import PluginKit
 
-/// A thread-safe mailbox of events from background work to the console loop.
+/// A thread-safe mailbox of events from background work to the console loop. Posting also writes a byte to a
+/// pipe, so a loop sleeping in poll() wakes at once instead of at its next timeout.
 final class EventQueue: @unchecked Sendable {
     private let lock = NSLock()
     private var events: [AppEvent] = []
+    /// Read end for poll(), write end for post(); -1 when no pipe could be made.
+    let wakeFD: Int32
+    private let writeFD: Int32
+
+    init() {
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
+            wakeFD = fds[0]
+            writeFD = fds[1]
+        } else {
+            wakeFD = -1
+            writeFD = -1
+        }
+    }
+
+    deinit {
+        if wakeFD >= 0 { close(wakeFD) }
+        if writeFD >= 0 { close(writeFD) }
+    }
 
     func post(_ event: AppEvent) {
         lock.lock()
         events.append(event)
         lock.unlock()
+        if writeFD >= 0 {
+            var byte: UInt8 = 1
+            _ = write(writeFD, &byte, 1)
+        }
     }
 
     func drain() -> [AppEvent] {
+        if wakeFD >= 0 {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while read(wakeFD, &buffer, buffer.count) > 0 {}
+        }
         lock.lock()
         defer { lock.unlock() }
         let out = events
@@ -60,6 +89,19 @@ final class EffectRunner: @unchecked Sendable {
                     queue.post(.pageLoaded(view: def.id, generation: generation, page: page, data))
                 } catch {
                     queue.post(.pageFailed(view: def.id, generation: generation, Self.describe(error)))
+                }
+            }
+        case let .loadDetail(def, rowID):
+            task = Task { [queue] in
+                do {
+                    guard let fetch = def.dataProvider.fetchOne else { return }
+                    if let row = try await fetch(rowID, context) {
+                        queue.post(.detailLoaded(view: def.id, rowID: rowID, row.fields))
+                    } else {
+                        queue.post(.detailFailed(view: def.id, rowID: rowID, "it no longer exists"))
+                    }
+                } catch {
+                    queue.post(.detailFailed(view: def.id, rowID: rowID, Self.describe(error)))
                 }
             }
         case .loadDashboard:

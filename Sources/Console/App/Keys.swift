@@ -107,7 +107,10 @@ enum Keys {
             list.table.sortAscending.toggle()
             list.recompute(keepID: list.selectedRow?.id)
         case .enter:
-            if let row = list.selectedRow { s.detail = DetailState(listView: list.id, rowID: row.id) }
+            if let row = list.selectedRow {
+                s.lists[list.id] = list
+                return Update.showDetail(list, row, &s)
+            }
         case .char("x"):
             guard let row = list.selectedRow else { return [] }
             let ctx = s.context(selectedIn: list.id)
@@ -131,7 +134,10 @@ enum Keys {
             default: mapped = key
             }
             if !list.table.handle(mapped, rowCount: list.visible.count, visibleRows: visibleRows) { return [] }
-            if s.detail != nil, let row = list.selectedRow { s.detail = DetailState(listView: list.id, rowID: row.id) }
+            if s.detail != nil, let row = list.selectedRow {
+                s.lists[list.id] = list
+                return Update.showDetail(list, row, &s)
+            }
         }
         s.lists[list.id] = list
         return []

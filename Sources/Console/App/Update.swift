@@ -46,6 +46,12 @@ enum Update {
             list.fail(text)
             s.lists[view] = list
             return []
+        case let .detailLoaded(view, rowID, fields):
+            if s.detail?.listView == view, s.detail?.rowID == rowID { s.detail?.fields = fields }
+            return []
+        case let .detailFailed(view, rowID, text):
+            if s.detail?.listView == view, s.detail?.rowID == rowID { s.detail?.error = text }
+            return []
         case .dashboardLoaded(let data):
             s.dashboard = data
             s.dashboardLoading = false
@@ -131,6 +137,12 @@ enum Update {
         var effects = reload(view, &s)
         if view == InstancesSection.id, s.lists["vm-snapshots"]?.lastLoaded != nil { effects += reload("vm-snapshots", &s) }
         return effects
+    }
+
+    /// Opens (or moves) the detail pane onto `row`, fetching every field when the list keeps only some.
+    static func showDetail(_ list: ListModel, _ row: Row, _ s: inout AppState) -> [Effect] {
+        s.detail = DetailState(listView: list.id, rowID: row.id)
+        return list.definition.dataProvider.fetchOne == nil ? [] : [.loadDetail(list.definition, rowID: row.id)]
     }
 
     static func flash(_ s: inout AppState, _ text: String, error: Bool) {

@@ -69,8 +69,9 @@ struct ListModel {
                 total = d.total
                 pagesTotal = d.total.map { max(1, ($0 + pageSize - 1) / pageSize) }
             }
-            rows.append(contentsOf: d.rows)
-            searchText.append(contentsOf: d.rows.map(search))
+            let kept = d.rows.map(project)
+            rows.append(contentsOf: kept)
+            searchText.append(contentsOf: kept.map(search))
             finished = d.rows.count < pageSize || (total.map { rows.count >= $0 } ?? false)
             nextToAppend += 1
         }
@@ -96,11 +97,26 @@ struct ListModel {
         loading = .failed(message)
     }
 
+    /// The fields a row keeps in the list: those shown, plus id, name and state. Everything, when the
+    /// provider cannot fetch one row for the detail view.
+    func project(_ row: Row) -> Row {
+        guard definition.dataProvider.fetchOne != nil, !definition.fields.isEmpty else { return row }
+        var keep = Set(definition.fields.map(\.key))
+        keep.formUnion(["id", "name", "displayname", "state"])
+        if let s = definition.stateField { keep.insert(s) }
+        // Nested values (a VM's NICs) are kept as the text the cell shows, not as whole objects.
+        return Row(id: row.id, fields: JSONObject(row.fields.members.compactMap { m in
+            guard keep.contains(m.key) else { return nil }
+            return m.value.isContainer ? (m.key, .string(FieldFormatter.plain(m.value))) : m
+        }))
+    }
+
     /// Replaces one row in place (after an action's job returned the updated entity).
     mutating func update(_ row: Row) {
         guard let i = rows.firstIndex(where: { $0.id == row.id }) else { return }
-        rows[i] = row
+        rows[i] = project(row)
         searchText[i] = search(row)
+        lastFilter = nil
     }
 
     mutating func remove(id: String) {
@@ -116,15 +132,27 @@ struct ListModel {
         definition.fields.map { FieldFormatter.text(row.fields[$0.key], format: $0.format) }.joined(separator: "\u{1}").lowercased()
     }
 
+    /// The last filter result, so typing one more character searches only the rows that still matched.
+    private var lastFilter: (needle: String, rowCount: Int, generation: Int, indices: [Int])?
+
     /// Re-applies filter and sort; the cursor stays on `keepID` when it is still shown.
     mutating func recompute(keepID: String? = nil) {
         let needle = filter.text.lowercased()
         var indices: [Int]
         if needle.isEmpty {
             indices = Array(rows.indices)
+            lastFilter = nil
         } else {
             let terms = needle.split(separator: " ").map(String.init)
-            indices = rows.indices.filter { i in terms.allSatisfy { searchText[i].contains($0) } }
+            let candidates: [Int]
+            if let last = lastFilter, last.rowCount == rows.count, last.generation == generation, needle.hasPrefix(last.needle) {
+                // Narrowing: every row that matches the longer text matched the shorter one.
+                candidates = last.indices
+            } else {
+                candidates = Array(rows.indices)
+            }
+            indices = candidates.filter { i in terms.allSatisfy { searchText[i].contains($0) } }
+            lastFilter = (needle, rows.count, generation, indices)
         }
         if let col = table.sortColumn, col < definition.fields.count {
             let field = definition.fields[col]

@@ -21,7 +21,7 @@ enum ListPane {
         table.draw(into: &screen, in: layout.table, theme: theme,
                    data: ClosureTableDataSource(rowCount: list.visible.count) { row, col in list.cell(row: row, column: col) })
         if let rect = layout.detail, let detail = s.detail, let row = list.selectedRow, row.id == detail.rowID {
-            DetailPane.draw(row, list.definition, scroll: detail.scroll, theme: theme, into: &screen, in: rect)
+            DetailPane.draw(row, detail, list.definition, theme: theme, into: &screen, in: rect)
         }
     }
 
@@ -79,12 +79,17 @@ enum ListPane {
 
 /// Every field of one row, `key  value`, scrollable; long values wrap.
 enum DetailPane {
-    static func draw(_ row: Row, _ def: ListViewDefinition, scroll: Int, theme: Theme, into screen: inout Screen, in rect: Rect) {
+    static func draw(_ row: Row, _ detail: DetailState, _ def: ListViewDefinition, theme: Theme, into screen: inout Screen, in rect: Rect) {
+        let scroll = detail.scroll
         let inner = Frame(title: " \(row["name"] ?? row["displayname"] ?? row.id) ").draw(into: &screen, in: rect, theme: theme)
         guard !inner.isEmpty else { return }
-        let keyWidth = min(22, max(8, row.fields.keys.map(\.count).max() ?? 8))
+        let fields = detail.fields ?? row.fields
+        let keyWidth = min(22, max(8, fields.keys.map(\.count).max() ?? 8))
         var lines: [(String, String)] = []
-        for (key, value) in row.fields {
+        if detail.fields == nil, def.dataProvider.fetchOne != nil {
+            lines.append(("", detail.error.map { "✗ could not load every field: \($0)" } ?? "⟳ loading every field…"))
+        }
+        for (key, value) in fields {
             let text = FieldFormatter.plain(value)
             let valueWidth = max(8, inner.width - keyWidth - 2)
             let wrapped = wrap(text, width: valueWidth)
