@@ -90,10 +90,19 @@ struct ConsoleCommand: AsyncParsableCommand {
             try? await server?.shutdown()
             throw ExitCode(2)
         }
-        let app = ConsoleApp(client: client,
-                             options: ConsoleOptions(profileName: profileName, readOnly: readOnly, theme: selectedTheme,
-                                                     pageSize: pageSize, autoRefresh: autoRefresh, notice: themeNotice),
-                             backend: backend)
+        var options = ConsoleOptions(profileName: profileName, readOnly: readOnly, theme: selectedTheme,
+                                     pageSize: pageSize, autoRefresh: autoRefresh, notice: themeNotice)
+        let configPath = connection.configPath
+        let insecure = connection.insecure
+        options.openProfile = { name in
+            // `:profile NAME`: the named section of the same config file; --insecure still applies.
+            var o = ProfileOverrides()
+            o.profile = name
+            if insecure { o.verifyTLS = false }
+            let profile = try ProfileResolver(configPath: configPath).resolve(o)
+            return (try CloudStackClient(configuration: profile.configuration), profile.name)
+        }
+        let app = ConsoleApp(client: client, options: options, backend: backend)
         await app.run()
         backend.shutdown()
         await client.close()

@@ -1,4 +1,5 @@
 import Foundation
+import Simulator
 import Testing
 
 /// The console in a real terminal: the built binary inside tmux, keys sent, the screen read back.
@@ -99,5 +100,48 @@ struct ConsoleTmuxTests {
         #expect(!screen.contains("EXIT=0"))
         try t.type("echo still-$((1+1))", then: "Enter")
         try t.waitFor("still-2")
+    }
+}
+
+@Suite("Console profiles in tmux", .serialized)
+struct ConsoleProfileTmuxTests {
+    @Test(":profile NAME switches to another profile of the config file; a bad one is explained and nothing is lost")
+    func switchProfile() async throws {
+        var options = SimulatorOptions()
+        options.vms = 50
+        let server = try await SimulatorServer.start(options)
+        let admin = server.credentials.admin, user = server.credentials.user
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-prof-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let config = dir.appendingPathComponent("config").path
+        try """
+        profile = ops
+        [ops]
+        url = \(server.endpoint)
+        apikey = \(admin.apiKey)
+        secretkey = \(admin.secretKey)
+        [tenant]
+        url = \(server.endpoint)
+        username = \(user.username)
+        password = \(user.password)
+        [broken]
+        url = \(server.endpoint)
+        apikey = \(admin.apiKey)
+        secretkey = wrong
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+        let t = try Tmux()
+        try t.type("\(BinaryRunner.binary) -c \(config); echo EXIT=$?", then: "Enter")
+        try t.waitFor("ops │")
+        try t.waitFor("admin (Admin)")
+        try t.type(":profile broken", then: "Enter")
+        try t.waitFor("Cannot switch to profile broken")
+        #expect(try t.screen().contains("ops │"))
+        try t.type(":profile tenant", then: "Enter")
+        try t.waitFor("tenant │")
+        try t.waitFor("\(user.username) (User)")
+        try t.type(":q", then: "Enter")
+        try t.waitFor("EXIT=0")
+        try await server.shutdown()
     }
 }

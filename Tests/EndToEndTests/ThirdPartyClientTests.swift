@@ -31,7 +31,7 @@ struct ThirdPartyClientTests {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
     }
 
-    @Test("cs lists zones and VMs, stops a VM through its async job, and gets the server's errors")
+    @Test("cs lists zones and VMs, stops a VM through its async job, and gets the server's errors and signature rules")
     func csClient() async throws {
         var options = SimulatorOptions()
         options.vms = 100
@@ -51,10 +51,15 @@ struct ThirdPartyClientTests {
         #expect(stopStatus == 0, "cs failed: \(stopErr)")
         #expect(stopOut.contains("\"Stopped\""))
         // Values with spaces and reserved characters sign the same way on both sides.
-        let (kwStatus, _, kwErr) = try Self.cs(["listVirtualMachines", "listall=true", "keyword=web dev ~*+&=/:@"], server)
+        let (kwStatus, _, kwErr) = try Self.cs(["listVirtualMachines", "listall=true", "keyword=web dev *+&=/:@"], server)
         #expect(kwStatus == 0, "cs failed: \(kwErr)")
-        let (errStatus, errOut, errErr) = try Self.cs(["listVirtualMachines", "page=1"], server)
+        // cs leaves `~` unescaped when signing; the server escapes it (java.net.URLEncoder), so a real server
+        // refuses such a request (ansible-collection-cloudstack#85), and the simulator must too.
+        let (tildeStatus, tildeOut, tildeErr) = try Self.cs(["listVirtualMachines", "keyword=a~b"], server)
+        #expect(tildeStatus != 0)
+        #expect((tildeOut + tildeErr).contains("unable to verify user credentials"))
+        let (errStatus, errOut, errErr) = try Self.cs(["--post", "stopVirtualMachine"], server)
         #expect(errStatus != 0)
-        #expect((errOut + errErr).contains("pagesize"))
+        #expect((errOut + errErr).contains("missing parameter id"))
     }
 }

@@ -22,6 +22,8 @@ enum AppEvent: Sendable {
     case actionFailed(track: String, String)
     case jobFinished(track: String, AsyncJob)
     case jobFailed(track: String, String)
+    case profileSwitched(name: String, host: String, api: ConsoleAPI)
+    case profileSwitchFailed(String)
     /// A fatal condition: leave the console with this message.
     case fatal(String)
 }
@@ -66,5 +68,6 @@ enum Effect: Sendable {
     case loadDashboard
     case runAction(track: String, RowAction, PluginContext)
     case pollJob(track: String, jobID: String, command: String)
+    case switchProfile(String)
     case quit
 }

@@ -14,6 +14,8 @@ public struct ConsoleOptions: Sendable {
     public var autoRefresh: Double?
     /// Shown in the status line at start (e.g. a theme file that failed to load).
     public var notice: String?
+    /// Opens a client for another profile (`:profile NAME`): the client and the profile's name.
+    public var openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
 
     public init(profileName: String, readOnly: Bool = false, theme: Theme = .builtIn, pageSize: Int = 500, autoRefresh: Double? = nil, notice: String? = nil) {
         self.notice = notice
@@ -30,6 +32,7 @@ public final class ConsoleApp: @unchecked Sendable {
     private let backend: TerminalBackend
     private let queue = EventQueue()
     private let runner: EffectRunner
+    private let originalClient: CloudStackClient
     private var state: AppState
     /// The terminal's input descriptor, polled together with the event queue's wake-up pipe.
     private let inputFD: Int32?
@@ -42,7 +45,8 @@ public final class ConsoleApp: @unchecked Sendable {
         self.backend = backend
         self.inputFD = inputFD
         let api = ConsoleAPI(client: client)
-        runner = EffectRunner(api: api, queue: queue)
+        runner = EffectRunner(api: api, queue: queue, openProfile: options.openProfile)
+        originalClient = client
         let host = URL(string: client.configuration.endpoint).map { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } ?? "" } ?? ""
         let size = backend.size
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
@@ -66,6 +70,7 @@ public final class ConsoleApp: @unchecked Sendable {
             thread.start()
         }
         runner.cancelAll()
+        await runner.closeOpenedClients(except: originalClient)
     }
 
     private func loop() {

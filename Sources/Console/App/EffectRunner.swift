@@ -54,14 +54,41 @@ final class EventQueue: @unchecked Sendable {
 /// Runs effects as tasks; every result comes back through the queue as an event. Jobs keep being polled
 /// whatever the user does meanwhile.
 final class EffectRunner: @unchecked Sendable {
-    let api: ConsoleAPI
+    private var currentAPI: ConsoleAPI
     let queue: EventQueue
     private let lock = NSLock()
     private var tasks: [Task<Void, Never>] = []
+    /// Opens a client for a profile name (`:profile NAME`); nil when the console cannot switch (e.g. tests).
+    let openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
+    /// Clients of profiles switched away from: closed when the console ends, so their jobs keep polling.
+    private var retired: [ConsoleAPI] = []
 
-    init(api: ConsoleAPI, queue: EventQueue) {
-        self.api = api
+    init(api: ConsoleAPI, queue: EventQueue, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
+        currentAPI = api
         self.queue = queue
+        self.openProfile = openProfile
+    }
+
+    var api: ConsoleAPI {
+        lock.lock()
+        defer { lock.unlock() }
+        return currentAPI
+    }
+
+    private func swap(to newAPI: ConsoleAPI) {
+        lock.withLock {
+            retired.append(currentAPI)
+            currentAPI = newAPI
+        }
+    }
+
+    /// Closes the clients this runner opened for other profiles.
+    func closeOpenedClients(except original: CloudStackClient) async {
+        let all = lock.withLock { () -> [ConsoleAPI] in
+            defer { retired = [] }
+            return retired + [currentAPI]
+        }
+        for a in all where a.client !== original { await a.client.close() }
     }
 
     func run(_ effect: Effect, context: PluginContext) {
@@ -69,6 +96,24 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .quit:
             return
+        case .switchProfile(let name):
+            task = Task { [self, queue] in
+                guard let openProfile else {
+                    queue.post(.profileSwitchFailed("Switching profiles is not available here"))
+                    return
+                }
+                do {
+                    let (client, resolvedName) = try await openProfile(name)
+                    let newAPI = ConsoleAPI(client: client)
+                    // Fail early (wrong key, unreachable) while still on the old profile.
+                    _ = try await client.call("listCapabilities", [])
+                    self.swap(to: newAPI)
+                    let host = URL(string: client.configuration.endpoint).flatMap { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } } ?? ""
+                    queue.post(.profileSwitched(name: resolvedName, host: host, api: newAPI))
+                } catch {
+                    queue.post(.profileSwitchFailed("Cannot switch to profile \(name): \(Self.describe(error))"))
+                }
+            }
         case .signIn:
             task = Task { [api, queue] in
                 do {

@@ -106,10 +106,12 @@ enum PaletteCommands {
             s.quitting = true
             return [.quit]
         case "profile":
-            Update.flash(&s, words.count > 1
-                ? "Switching profile inside the console is not supported yet: quit and run cstui --profile \(words[1])"
-                : "usage: :profile NAME", error: true)
-            return []
+            guard words.count > 1 else {
+                Update.flash(&s, "usage: :profile NAME (a section of the config file)", error: true)
+                return []
+            }
+            Update.flash(&s, "Connecting with profile \(words[1])…", error: false)
+            return [.switchProfile(words[1])]
         default:
             break
         }

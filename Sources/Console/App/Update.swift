@@ -79,6 +79,25 @@ enum Update {
             guard let tracked = s.jobs.job(track) else { return [] }
             flash(&s, "✓ \(tracked.title)", error: false)
             return applyJobResult(job, tracked, &s)
+        case let .profileSwitched(name, host, api):
+            // A new cloud: everything loaded from the old one goes; tracked jobs stay in the tray and keep polling.
+            s.profileName = name
+            s.endpointHost = host
+            s.api = api
+            s.user = nil
+            s.apis = []
+            s.detail = nil
+            s.overlay = nil
+            s.lists = [:]
+            for def in Sections.builtInListViews() { s.lists[def.id] = ListModel(definition: def) }
+            s.dashboard = DashboardData()
+            s.dashboardLoading = false
+            s.dashboardError = nil
+            flash(&s, "Switched to profile \(name) (\(host))", error: false)
+            return [.signIn] + open(s.section.hasPrefix("api:") ? Sections.dashboard : s.section, &s)
+        case .profileSwitchFailed(let text):
+            flash(&s, text, error: true)
+            return []
         case .fatal(let text):
             s.overlay = .message(Dialog(title: "Error", message: text, buttons: ["Quit"], isDangerous: true))
             return []

@@ -27,7 +27,13 @@ enum Renderer {
         } else if let list = s.currentList {
             ListPane.draw(list, s, layout: layout, into: &screen)
         }
-        footer(s).draw(into: &screen, in: layout.footer, theme: theme)
+        if let flash = s.flash, s.overlay == nil {
+            // Messages take the footer's whole width, so a long server error is readable (cut with … at the edge).
+            screen.fill(layout.footer, style: theme[flash.isError ? .error : .footerText])
+            screen.put(" " + flash.text, x: 0, y: layout.footer.y, style: theme[flash.isError ? .error : .success], maxWidth: layout.footer.width)
+        } else {
+            footer(s).draw(into: &screen, in: layout.footer, theme: theme)
+        }
         if let overlay = s.overlay { OverlayPane.draw(overlay, s, into: &screen, in: layout) }
         return screen
     }
@@ -38,10 +44,7 @@ enum Renderer {
         if s.readOnly { segments.append("READ-ONLY") }
         var right = ""
         var highlight = false
-        if let flash = s.flash {
-            right = flash.text
-            highlight = flash.isError
-        } else if s.jobs.pendingCount > 0 {
+        if s.jobs.pendingCount > 0 {
             right = "⟳ \(s.jobs.pendingCount) job\(s.jobs.pendingCount == 1 ? "" : "s") running (n)"
             highlight = true
         } else if s.autoRefresh {
