@@ -132,7 +132,9 @@ enum ThemeChoice {
             return (.builtIn, "theme '\(choice)' not found (known: \(Set(names).sorted().joined(separator: ", "))); using the default theme")
         }
         let (theme, error) = Theme.loadOrDefault(path: path)
-        return (theme, error.map { "\($0); using the default theme" })
+        // The file's name, not its whole path, so the key and the problem fit on the console's one message line.
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return (theme, error.map { "\($0)".replacingOccurrences(of: path, with: name) + "; using the default theme" })
     }
 
     /// `$CSTUI_THEMES`, `./themes`, the repository's themes beside the built binary, `~/.config/cstui/themes`.

@@ -54,14 +54,16 @@ struct ConsoleTmuxTests {
         try t.waitFor("[ Stop ]")
         try t.resize(width: 60, height: 20)
         Thread.sleep(forTimeInterval: 0.5)
-        let small = try t.waitFor("[ Stop ]")
+        let small = try t.waitFor(all: ["[ Stop ]", "match"])
         let lines = small.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count <= 20)
         #expect(lines.allSatisfy { $0.count <= 60 })
         #expect(small.contains("Stop VM"))
         try t.resize(width: 120, height: 40)
-        let large = try t.waitFor("[ Stop ]")
-        #expect(large.contains("300 rows") || large.contains("match"))
+        // Redrawn at the new size: rows wider than the old window, the dialog still open.
+        try t.waitUntil("a 120-column redraw with the dialog") { screen in
+            screen.contains("[ Stop ]") && screen.contains("match") && screen.split(separator: "\n").contains { $0.count > 60 }
+        }
         // Esc cancels: no job is started.
         try t.press("Escape")
         try t.press("n")
@@ -143,5 +145,41 @@ struct ConsoleProfileTmuxTests {
         try t.type(":q", then: "Enter")
         try t.waitFor("EXIT=0")
         try await server.shutdown()
+    }
+}
+
+@Suite("Console themes and mouse in tmux", .serialized)
+struct ConsoleThemeMouseTmuxTests {
+    @Test("a broken theme file: a message naming the file and the key, then the default theme")
+    func brokenTheme() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("mine.json").path
+        try #"{"name": "mine", "selectedRow": {"fg": "purpel"}}"#.write(toFile: path, atomically: true, encoding: .utf8)
+        let t = try Tmux()
+        try t.type("\(BinaryRunner.binary) --demo --demo-vms 20 --theme \(path); echo EXIT=$?", then: "Enter")
+        let screen = try t.waitFor("purpel")
+        #expect(screen.contains("mine.json"))
+        #expect(screen.contains("selectedRow.fg"))
+        try t.waitFor("admin (Admin)")
+        try t.press("C-c")
+        try t.waitFor("EXIT=0")
+        let err = try t.screen()
+        #expect(err.contains("mine.json"))
+    }
+
+    @Test("a mouse click on a navbar item opens that section")
+    func mouseClick() throws {
+        let t = try Tmux()
+        try t.type("\(BinaryRunner.binary) --demo --demo-vms 20; echo EXIT=$?", then: "Enter")
+        try t.waitFor("Latest events")
+        let screen = try t.screen()
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let row = try #require(lines.firstIndex { $0.contains(" Hosts ") })
+        // An xterm SGR mouse report (what tmux passes on for a click): button 0 pressed and released at column 3, row N.
+        try t.run(["send-keys", "-t", t.session, "-l", "\u{1B}[<0;3;\(row + 1)M\u{1B}[<0;3;\(row + 1)m"])
+        try t.waitFor("Hosts  ")
+        try t.press("C-c")
+        try t.waitFor("EXIT=0")
     }
 }

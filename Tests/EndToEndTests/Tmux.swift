@@ -69,14 +69,26 @@ final class Tmux {
     /// Waits until the screen contains `text`; the screen at the time is in the error otherwise.
     @discardableResult
     func waitFor(_ text: String, timeout: Double = 20) throws -> String {
+        try waitFor(all: [text], timeout: timeout)
+    }
+
+    /// Waits until one capture of the screen contains every one of `texts`.
+    @discardableResult
+    func waitFor(all texts: [String], timeout: Double = 20) throws -> String {
+        try waitUntil("“\(texts.joined(separator: "”, “"))”", timeout: timeout) { screen in texts.allSatisfy(screen.contains) }
+    }
+
+    /// Waits until a capture of the screen satisfies `condition`.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 20, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if last.contains(text) { return last }
+            if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw TmuxError(text: "waited \(Int(timeout)) s for “\(text)”; the screen was:\n\(last)")
+        throw TmuxError(text: "waited \(Int(timeout)) s for \(what); the screen was:\n\(last)")
     }
 }
 
