@@ -112,12 +112,3 @@ struct OutputRenderer {
         return out
     }
 }
-
-extension JSONValue {
-    var isContainer: Bool {
-        switch self {
-        case .array, .object: return true
-        default: return false
-        }
-    }
-}

@@ -60,6 +60,14 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Boolean value, accepting `"true"`/`"false"` strings as older servers send them.
+    /// An array or an object.
+    public var isContainer: Bool {
+        switch self {
+        case .array, .object: return true
+        default: return false
+        }
+    }
+
     public var boolValue: Bool? {
         switch self {
         case .bool(let b): return b

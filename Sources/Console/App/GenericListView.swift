@@ -40,12 +40,3 @@ enum GenericListView {
         return .text
     }
 }
-
-extension JSONValue {
-    var isContainer: Bool {
-        switch self {
-        case .array, .object: return true
-        default: return false
-        }
-    }
-}
