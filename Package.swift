@@ -51,6 +51,8 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNcursesw"]),
         // The contract plugins compile against: list views, fields, data providers, row actions, context.
         .target(name: "PluginKit", dependencies: ["CloudStack"]),
+        // Swift plugins, each beside its config.json (registered in Sources/cstui/SwiftPlugins.swift).
+        .target(name: "csMyFirstPlugin", dependencies: ["PluginKit"], path: "plugins/csMyFirstPlugin", exclude: ["config.json"]),
         // The application: state, update, sections, views, effects.
         .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack"]),
         // The executable: argument parsing and wiring, nothing else.
@@ -62,6 +64,7 @@ let package = Package(
                 "TUI",
                 "PluginKit",
                 "Console",
+                "csMyFirstPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

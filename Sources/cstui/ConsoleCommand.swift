@@ -29,6 +29,9 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("auto-refresh"), help: "Start with auto-refresh on, every N seconds (toggle with a).")
     var autoRefresh: Double?
 
+    @Option(name: .customLong("plugins"), help: "The plugins folder (plugins.json and one folder per plugin); default ./plugins.")
+    var pluginsDirectory: String?
+
     @Option(name: .customLong("page-size"), help: "Rows per request when loading lists (at most 500).")
     var pageSize: Int = 500
 
@@ -102,6 +105,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             let profile = try ProfileResolver(configPath: configPath).resolve(o)
             return (try CloudStackClient(configuration: profile.configuration), profile.name)
         }
+        options.pluginsDirectory = pluginsDirectory ?? SwiftPlugins.directory()
+        options.swiftPlugins = SwiftPlugins.byID
         let app = ConsoleApp(client: client, options: options, backend: backend)
         await app.run()
         backend.shutdown()
@@ -137,15 +142,19 @@ enum ThemeChoice {
         return (theme, error.map { "\($0)".replacingOccurrences(of: path, with: name) + "; using the default theme" })
     }
 
+    /// `name` in the repository a built binary comes from (`.build/<triple>/debug/cstui` or `.build/debug/cstui`).
+    static func besideBinary(_ name: String) -> [String] {
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        return ["../../..", "../.."].map { exe.appendingPathComponent("\($0)/\(name)").standardized.path }
+    }
+
     /// `$CSTUI_THEMES`, `./themes`, the repository's themes beside the built binary, `~/.config/cstui/themes`.
     static func directories() -> [String] {
         let env = ProcessInfo.processInfo.environment
         var dirs: [String] = []
         if let d = env["CSTUI_THEMES"] { dirs.append(d) }
         dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../../themes").standardized.path)
-        dirs.append(exe.deletingLastPathComponent().appendingPathComponent("../../themes").standardized.path)
+        dirs += besideBinary("themes")
         dirs.append((env["HOME"] ?? NSHomeDirectory()) + "/.config/cstui/themes")
         return dirs.filter { FileManager.default.fileExists(atPath: $0) }
     }

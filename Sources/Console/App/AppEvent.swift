@@ -22,6 +22,7 @@ enum AppEvent: Sendable {
     case actionFailed(track: String, String)
     case jobFinished(track: String, AsyncJob)
     case jobFailed(track: String, String)
+    case pluginsLoaded([LoadedPlugin], listError: String?)
     case profileSwitched(name: String, host: String, api: ConsoleAPI)
     case profileSwitchFailed(String)
     /// A fatal condition: leave the console with this message.
@@ -69,5 +70,6 @@ enum Effect: Sendable {
     case runAction(track: String, RowAction, PluginContext)
     case pollJob(track: String, jobID: String, command: String)
     case switchProfile(String)
+    case reloadPlugins(directory: String, swiftPlugins: [String: any ConsolePlugin])
     case quit
 }

@@ -44,6 +44,7 @@ struct AppState {
     var flash: (text: String, isError: Bool, until: Date)?
     var now = Date()
     var quitting = false
+    var plugins = PluginState()
 
     init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: APIHelper) {
         self.width = width

@@ -14,6 +14,9 @@ public struct ConsoleOptions: Sendable {
     public var autoRefresh: Double?
     /// Shown in the status line at start (e.g. a theme file that failed to load).
     public var notice: String?
+    /// The plugins folder (plugins.json and one folder per plugin), and the Swift plugins compiled in, by id.
+    public var pluginsDirectory: String?
+    public var swiftPlugins: [String: any ConsolePlugin] = [:]
     /// Opens a client for another profile (`:profile NAME`): the client and the profile's name.
     public var openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
 
@@ -52,6 +55,12 @@ public final class ConsoleApp: @unchecked Sendable {
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
         state.pageSize = options.pageSize
+        state.plugins.directory = options.pluginsDirectory
+        state.plugins.swiftPlugins = options.swiftPlugins
+        if let dir = options.pluginsDirectory {
+            let (loaded, error) = PluginLoader.load(directory: dir, swiftPlugins: options.swiftPlugins)
+            PluginIntegration.apply(loaded, listError: error, &state)
+        }
         if let notice = options.notice { state.flash = (notice, true, Date().addingTimeInterval(20)) }
         if let every = options.autoRefresh {
             state.autoRefresh = true

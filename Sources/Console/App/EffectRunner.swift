@@ -96,6 +96,11 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .quit:
             return
+        case let .reloadPlugins(directory, swiftPlugins):
+            task = Task { [queue] in
+                let (loaded, error) = PluginLoader.load(directory: directory, swiftPlugins: swiftPlugins)
+                queue.post(.pluginsLoaded(loaded, listError: error))
+            }
         case .switchProfile(let name):
             task = Task { [self, queue] in
                 guard let openProfile else {

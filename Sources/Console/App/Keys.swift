@@ -22,7 +22,7 @@ enum Keys {
             return []
         case .char("q"), .escape:
             return back(key, &s)
-        case .char("r"):
+        case .char("r") where s.section != Sections.plugins:
             Update.flash(&s, "Refreshing \(s.currentList?.definition.title ?? "dashboard")…", error: false)
             return Update.reload(s.section, &s)
         case .char("a"):
@@ -33,11 +33,16 @@ enum Keys {
             break
         }
         if s.focus == .navbar { return navbarKey(key, &s) }
+        if s.section == Sections.plugins { return PluginsKeys.handle(key, &s) }
         return mainKey(key, &s)
     }
 
     /// q/Esc: close the detail pane, then clear the filter, then go to the navbar; q in the navbar quits.
     static func back(_ key: Key, _ s: inout AppState) -> [Effect] {
+        if s.section == Sections.plugins, s.plugins.detail != nil, s.focus == .main {
+            s.plugins.detail = nil
+            return []
+        }
         if s.detail != nil {
             s.detail = nil
             return []
@@ -172,5 +177,32 @@ enum Actions {
         let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
         Update.flash(&s, "\(title)… (n: notifications)", error: false)
         return [.runAction(track: track, p.action, p.context)]
+    }
+}
+
+/// Keys in the Plugins listing: move, Enter for details, R to reload plugins.json and every config.json.
+enum PluginsKeys {
+    static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
+        let count = s.plugins.loaded.count
+        switch key {
+        case .char("R"), .char("r"):
+            guard let dir = s.plugins.directory else {
+                Update.flash(&s, "No plugins folder", error: true)
+                return []
+            }
+            return [.reloadPlugins(directory: dir, swiftPlugins: s.plugins.swiftPlugins)]
+        case .enter:
+            guard s.plugins.table.selectedRow < count else { return [] }
+            let id = s.plugins.loaded[s.plugins.table.selectedRow].id
+            s.plugins.detail = s.plugins.detail == id ? nil : id
+        case .left, .char("h"):
+            s.focus = .navbar
+            s.navbar.isFocused = true
+        default:
+            let mapped: Key = key == .char("j") ? .down : key == .char("k") ? .up : key == .char("g") ? .home : key == .char("G") ? .end : key
+            _ = s.plugins.table.handle(mapped, rowCount: count, visibleRows: max(1, s.height - 4))
+            if s.plugins.detail != nil, s.plugins.table.selectedRow < count { s.plugins.detail = s.plugins.loaded[s.plugins.table.selectedRow].id }
+        }
+        return []
     }
 }

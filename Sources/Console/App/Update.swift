@@ -25,9 +25,17 @@ enum Update {
             return []
         case .signedIn(let user):
             s.user = user
+            PluginIntegration.refresh(&s)
             return []
         case .apisLoaded(let apis):
             s.apis = apis
+            PluginIntegration.refresh(&s)
+            return []
+        case let .pluginsLoaded(loaded, listError):
+            PluginIntegration.apply(loaded, listError: listError, &s)
+            let failed = loaded.filter { !$0.isLoaded }.count + s.plugins.apiProblems.count
+            flash(&s, listError ?? "Plugins reloaded: \(loaded.count - failed) loaded" + (failed > 0 ? ", \(failed) failed (Enter shows why)" : ""),
+                  error: listError != nil || failed > 0)
             return []
         case .apisFailed(let text):
             flash(&s, "listApis failed, every action is offered: \(text)", error: true)
@@ -90,6 +98,7 @@ enum Update {
             s.overlay = nil
             s.lists = [:]
             for def in Sections.builtInListViews() { s.lists[def.id] = ListModel(definition: def) }
+            PluginIntegration.refresh(&s)
             s.dashboard = DashboardData()
             s.dashboardLoading = false
             s.dashboardError = nil
@@ -108,7 +117,8 @@ enum Update {
 
     static func open(_ id: String, _ s: inout AppState) -> [Effect] {
         var target = id
-        if let item = s.navbar.items.first(where: { $0.id == id }), let child = item.children.first { target = child.id }
+        // Storage and Infrastructure open their first entry; Plugins is a page of its own (the listing).
+        if id != Sections.plugins, let item = s.navbar.items.first(where: { $0.id == id }), let child = item.children.first { target = child.id }
         s.section = target
         s.detail = nil
         if s.navbar.rows.contains(where: { $0.item.id == target }) { s.navbar.selectedID = target }

@@ -79,10 +79,3 @@ enum DashboardPane {
     }
 }
 
-/// The Plugins section until plugins are loaded from plugins/.
-enum PluginsPane {
-    static func draw(_ s: AppState, into screen: inout Screen, in rect: Rect) {
-        screen.put("Plugins", x: rect.x + 1, y: rect.y, style: s.theme[.title], maxWidth: rect.width - 2)
-        screen.put("No plugins are enabled (plugins/plugins.json).", x: rect.x + 1, y: rect.y + 2, style: s.theme[.dim], maxWidth: rect.width - 2)
-    }
-}

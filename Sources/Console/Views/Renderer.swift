@@ -62,6 +62,9 @@ enum Renderer {
         case nil:
             if let list = s.currentList, list.isEditingFilter {
                 hints = [KeyHint("type", "filter", priority: 9), KeyHint("Enter", "keep", priority: 8), KeyHint("Esc", "clear", priority: 8)]
+            } else if s.section == Sections.plugins, s.focus == .main {
+                hints = [KeyHint("?", "help", priority: 9), KeyHint("↑↓", "plugin", priority: 7), KeyHint("Enter", "details", priority: 8),
+                         KeyHint("R", "reload plugins", priority: 8), KeyHint("q", "back", priority: 6), KeyHint(":", "command", priority: 5)]
             } else if s.focus == .navbar {
                 hints = [KeyHint("↑↓", "section", priority: 9), KeyHint("Enter", "open", priority: 8), KeyHint("q", "quit", priority: 7),
                          KeyHint(":", "command", priority: 6), KeyHint("?", "help", priority: 9)]

@@ -1,0 +1,76 @@
+import PluginKit
+import TUI
+
+/// The console's plugins: what plugins.json loaded, the Plugins listing's cursor, and which sections came from which plugin.
+struct PluginState {
+    var directory: String?
+    var swiftPlugins: [String: any ConsolePlugin] = [:]
+    var loaded: [LoadedPlugin] = []
+    /// plugins.json itself could not be read.
+    var listError: String?
+    var table = TableState()
+    /// Section id (a plugin list view's id) → plugin id.
+    var sections: [String: String] = [:]
+    /// The plugin whose details are open in the listing.
+    var detail: String?
+    /// Problems found once listApis is known (a declarative action naming a command the user may not call).
+    var apiProblems: [String: String] = [:]
+
+    func status(_ p: LoadedPlugin) -> LoadedPlugin.Status {
+        if let problem = apiProblems[p.id] { return .failed(problem) }
+        return p.status
+    }
+}
+
+/// Applying loaded plugins to the console: navbar entries, list views, actions on built-in views.
+enum PluginIntegration {
+    static func apply(_ loaded: [LoadedPlugin], listError: String?, _ s: inout AppState) {
+        s.plugins.loaded = loaded
+        s.plugins.listError = listError
+        refresh(&s)
+    }
+
+    /// Rebuilds everything plugins contribute, for the current user and listApis.
+    static func refresh(_ s: inout AppState) {
+        let ctx = s.context()
+        // listApis decides which declarative plugins work for this user.
+        s.plugins.apiProblems = [:]
+        if !s.apis.isEmpty {
+            for p in s.plugins.loaded where p.isLoaded {
+                guard let d = p.plugin as? DeclarativePlugin, s.user == nil || d.preFilter(ctx) else { continue }
+                if let missing = d.commands.first(where: { !s.api.isAllowed($0) }) {
+                    s.plugins.apiProblems[p.id] = "\(p.directory)/config.json names \(missing), which listApis does not offer to \(s.user?.username ?? "this user")"
+                }
+            }
+        }
+        // Built-in views get their own actions back, plus the plugins' scoped ones.
+        var scoped: [String: [RowAction]] = [:]
+        var navChildren: [NavItem] = []
+        var sections: [String: String] = [:]
+        let builtInIDs = Set(Sections.builtInListViews().map(\.id))
+        for p in s.plugins.loaded where s.plugins.status(p) == .loaded {
+            guard let plugin = p.plugin, s.user != nil, plugin.preFilter(ctx) else { continue }
+            for sa in plugin.scopedActions { for scope in sa.scopes { scoped[scope, default: []].append(sa.action) } }
+            guard case .listView(let def) = plugin.content, !builtInIDs.contains(def.id) else { continue }
+            sections[def.id] = p.id
+            navChildren.append(NavItem(id: def.id, title: ((p.manifest?.icon).map { $0 + " " } ?? "") + p.title))
+            if var existing = s.lists[def.id], existing.definition.fields == def.fields {
+                existing.definition = def
+                s.lists[def.id] = existing
+            } else {
+                s.lists[def.id] = ListModel(definition: def)
+            }
+        }
+        for def in Sections.builtInListViews() {
+            s.lists[def.id]?.definition.actions = def.actions + (scoped[def.id] ?? [])
+        }
+        s.plugins.sections = sections
+        let selected = s.navbar.selectedID
+        s.navbar.items = Sections.navItems(pluginItems: navChildren)
+        s.navbar.selectedID = s.navbar.rows.contains { $0.item.id == selected } ? selected : Sections.plugins
+        if !builtInIDs.contains(s.section), !s.section.hasPrefix("api:"), s.section != Sections.dashboard,
+           s.section != Sections.plugins, sections[s.section] == nil {
+            s.section = Sections.plugins
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import PluginKit
+import TUI
+
+/// The Plugins section: the listing (icon, title, desc, status) and the selected plugin's details.
+enum PluginsPane {
+    static func draw(_ s: AppState, into screen: inout Screen, in rect: Rect) {
+        let theme = s.theme
+        let p = s.plugins
+        screen.put("Plugins", x: rect.x + 1, y: rect.y, style: theme[.title], maxWidth: rect.width - 2)
+        let count = "  \(p.loaded.count) enabled in plugins.json   R reload"
+        screen.put(count, x: rect.x + 8, y: rect.y, style: theme[.dim], maxWidth: max(0, rect.width - 9))
+        if let error = p.listError {
+            screen.put("✗ " + error, x: rect.x + 1, y: rect.y + 2, style: theme[.error], maxWidth: rect.width - 2)
+            return
+        }
+        guard !p.loaded.isEmpty else {
+            screen.put("No plugins are enabled: list plugin ids in \(p.directory ?? "plugins")/plugins.json, then press R.",
+                       x: rect.x + 1, y: rect.y + 2, style: theme[.dim], maxWidth: rect.width - 2)
+            return
+        }
+        let detailOpen = p.detail != nil
+        let tableHeight = detailOpen ? min(p.loaded.count + 1, max(3, (rect.height - 1) / 3)) : rect.height - 1
+        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: tableHeight)
+        let columns = [TableColumn("", minWidth: 2, maxWidth: 3, weight: 0, priority: 9), TableColumn("Title", minWidth: 14, weight: 2, priority: 8),
+                       TableColumn("Description", minWidth: 12, weight: 3, priority: 5), TableColumn("Status", minWidth: 8, weight: 2, priority: 7)]
+        let rows = p.loaded.map { lp -> [String] in
+            let status: String
+            switch p.status(lp) {
+            case .loaded: status = p.sections.values.contains(lp.id) || hasScoped(lp) ? "loaded" : "hidden"
+            case .failed(let why): status = "✗ failed: " + why
+            }
+            return [lp.manifest?.icon ?? "?", lp.title, lp.manifest?.desc ?? "", status]
+        }
+        Table(columns: columns, state: p.table, isFocused: s.focus == .main && s.overlay == nil)
+            .draw(into: &screen, in: tableRect, theme: theme, data: ClosureTableDataSource(rowCount: rows.count) { r, c in rows[r][c] })
+        guard let id = p.detail, let lp = p.loaded.first(where: { $0.id == id }) else { return }
+        let detailRect = Rect(x: rect.x, y: tableRect.maxY, width: rect.width, height: rect.maxY - tableRect.maxY)
+        let inner = Frame(title: " \(lp.title) ").draw(into: &screen, in: detailRect, theme: theme)
+        var lines: [(String, String, ThemeRole)] = [
+            ("id", lp.id, .text), ("desc", lp.manifest?.desc ?? "", .text), ("externalLink", lp.manifest?.externalLink ?? "", .accent),
+            ("authorName", lp.manifest?.authorName ?? "", .text), ("authorEmail", lp.manifest?.authorEmail ?? "", .text),
+            ("kind", lp.plugin is DeclarativePlugin ? "declarative (config.json)" : (lp.plugin == nil ? "—" : "Swift, compiled in"), .text),
+            ("folder", lp.directory, .text), ("files", lp.files.joined(separator: ", "), .text),
+        ]
+        switch p.status(lp) {
+        case .loaded:
+            let shown = p.sections.values.contains(lp.id) || hasScoped(lp)
+            lines.append(("status", shown ? "loaded" : "loaded; not shown to this user (its preFilter)", .success))
+        case .failed(let why): lines.append(("status", "failed: " + why, .error))
+        }
+        for (i, line) in lines.enumerated() where i < inner.height {
+            screen.put(line.0, x: inner.x + 1, y: inner.y + i, style: theme[.label], maxWidth: 13)
+            screen.put(line.1, x: inner.x + 15, y: inner.y + i, style: theme[line.2], maxWidth: max(0, inner.width - 16))
+        }
+    }
+
+    static func hasScoped(_ lp: LoadedPlugin) -> Bool { !(lp.plugin?.scopedActions.isEmpty ?? true) }
+}
