@@ -113,6 +113,28 @@ struct PluginLoaderTests {
         #expect(s.lists["instances"]?.definition.actions.contains { $0.id == "forcestop" } == false)
     }
 
+    @Test("an action with inputs asks in a form first: required fields block, the typed values reach the call")
+    func inputsForm() throws {
+        let config = #"{"title": "Snap", "desc": "d", "scopedActions": [{"scopes": ["instances"], "id": "snap", "label": "Snapshot", "key": "N", "command": "createVMSnapshot", "idParameter": "virtualmachineid", "inputs": [{"key": "name", "label": "Name", "required": true}, {"key": "description", "label": "Description"}], "confirm": "Take it?", "notification": "Snapshot taken"}]}"#
+        let dir = try Self.folder(["plugins.json": #"["snap"]"#, "snap/config.json": config])
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
+        PluginIntegration.apply(loaded, listError: nil, &s)
+        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleUpdateTests.key(.char("N"), &s)
+        guard case .form? = s.overlay else { Issue.record("expected the inputs form"); return }
+        _ = ConsoleUpdateTests.key(.enter, &s)
+        guard case .form(let blocked, _)? = s.overlay else { Issue.record("an empty required field must keep the form open"); return }
+        #expect(blocked.fields.first?.error != nil)
+        for c in "before-upgrade" { _ = ConsoleUpdateTests.key(.char(c), &s) }
+        _ = ConsoleUpdateTests.key(.enter, &s)
+        guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected the confirmation"); return }
+        #expect(dialog.message == "Take it?")
+        let effects = ConsoleUpdateTests.key(.char("y"), &s)
+        guard case .runAction(_, _, let ctx)? = effects.first else { Issue.record("expected the action to run"); return }
+        #expect(ctx.inputs["name"] == "before-upgrade")
+    }
+
     struct Stub: ConsolePlugin {
         let id = "csMyFirstPlugin"
         var content: PluginContent { .custom { _ in [] } }

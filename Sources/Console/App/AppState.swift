@@ -12,6 +12,8 @@ struct AppState {
         case help(HelpView)
         case tray(Tray)
         case confirm(Dialog, PendingAction)
+        /// The values an action asks for before it runs (declarative `inputs`).
+        case form(FormView, PendingAction)
         case actionMenu(ActionMenu)
         case palette(Palette)
         case message(Dialog)

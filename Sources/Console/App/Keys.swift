@@ -163,6 +163,24 @@ enum Actions {
             return []
         }
         let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
+        if !action.inputs.isEmpty {
+            let fields = action.inputs.map { input -> FormField in
+                switch input.kind {
+                case .secret: return .password(input.key, input.label, value: input.defaultValue ?? "", required: input.required)
+                case .bool: return .checkbox(input.key, input.label, checked: input.defaultValue == "true")
+                case .text, .number: return .text(input.key, input.label, value: input.defaultValue ?? "", required: input.required)
+                }
+            }
+            s.overlay = .form(FormView(fields: fields), pending)
+            return []
+        }
+        return confirmOrRun(pending, &s)
+    }
+
+    /// After any inputs: ask when the action wants confirmation, else run it.
+    static func confirmOrRun(_ pending: PendingAction, _ s: inout AppState) -> [Effect] {
+        let action = pending.action
+        let ctx = pending.context
         if let confirm = action.confirm {
             let dangerous = action.id == "destroy" || action.id == "delete"
             s.overlay = .confirm(Dialog(title: action.label, message: confirm(ctx), buttons: [action.label, "Cancel"],

@@ -48,6 +48,30 @@ enum Overlays {
             case .none:
                 s.overlay = .confirm(dialog, pending)
             }
+        case .form(var form, var pending):
+            switch key {
+            case .escape:
+                s.overlay = nil
+                Update.flash(&s, "\(pending.action.label): cancelled", error: false)
+            case .enter:
+                // Nothing is sent until every field is valid; the typed values stay for correction.
+                var valid = form.validateRequired()
+                for input in pending.action.inputs where input.kind == .number {
+                    if let v = form.values[input.key], !v.isEmpty, Double(v) == nil {
+                        form.setError("must be a number", for: input.key)
+                        valid = false
+                    }
+                }
+                if valid {
+                    pending.context.inputs = form.values
+                    s.overlay = nil
+                    return Actions.confirmOrRun(pending, &s)
+                }
+                s.overlay = .form(form, pending)
+            default:
+                _ = form.handle(key)
+                s.overlay = .form(form, pending)
+            }
         case .actionMenu(var menu):
             switch key {
             case .escape, .char("q"), .char("x"):

@@ -57,6 +57,7 @@ enum Renderer {
         var hints: [KeyHint] = []
         switch s.overlay {
         case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
+        case .form?: hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("Enter", "continue", priority: 9), KeyHint("Esc", "cancel", priority: 9)]
         case .palette?: hints = [KeyHint("Enter", "go", priority: 9), KeyHint("Tab", "complete", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
         case .some: hints = [KeyHint("Esc", "close", priority: 9), KeyHint("↑↓", "scroll", priority: 5)]
         case nil:
