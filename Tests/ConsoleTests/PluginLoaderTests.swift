@@ -2,6 +2,7 @@ import CloudStack
 import Foundation
 import PluginKit
 import Testing
+import TUI
 @testable import Console
 
 /// plugins.json and config.json as the loader reads them: good plugins load, each broken one fails with a reason.
@@ -133,6 +134,67 @@ struct PluginLoaderTests {
         let effects = ConsoleUpdateTests.key(.char("y"), &s)
         guard case .runAction(_, _, let ctx)? = effects.first else { Issue.record("expected the action to run"); return }
         #expect(ctx.inputs["name"] == "before-upgrade")
+    }
+
+    @Test("<id>.theme.json styles the plugin's pane; a broken one fails that plugin naming the file and key")
+    func pluginTheme() throws {
+        let dir = try Self.folder([
+            "plugins.json": #"["stopped", "ugly"]"#,
+            "stopped/config.json": Self.good, "stopped/stopped.theme.json": #"{"selectedRow": {"fg": "black", "bg": "yellow"}}"#,
+            "ugly/config.json": Self.good.replacingOccurrences(of: "\"stopped\"", with: "\"ugly\""),
+            "ugly/ugly.theme.json": #"{"selectedRow": {"fg": "purpel"}}"#,
+        ])
+        let (plugins, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
+        #expect(plugins[0].status == .loaded)
+        #expect(plugins[0].theme?[.selectedRow].background == Color(parsing: "yellow"))
+        guard case .failed(let why) = plugins[1].status else { Issue.record("a broken theme must fail its plugin"); return }
+        #expect(why.contains("ugly.theme.json"))
+        #expect(why.contains("selectedRow.fg"))
+    }
+
+    /// The schemas in plugins/ and the loader must agree: every example is judged the same by both.
+    @Test("plugins/config.schema.json and the loader agree on good and broken config files")
+    func schemaAgreement() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let schema = repo.appendingPathComponent("plugins/config.schema.json").path
+        let examples: [String] = [
+            Self.good,
+            try String(contentsOfFile: repo.appendingPathComponent("plugins/stoppedVMs/config.json").path, encoding: .utf8),
+            try String(contentsOfFile: repo.appendingPathComponent("plugins/csMyFirstPlugin/config.json").path, encoding: .utf8),
+            #"{"desc": "no title"}"#,
+            #"{"title": "t", "desc": "d", "colour": "red"}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "startVirtualMachine", "fields": [{"key": "a", "label": "A"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": []}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A", "format": "size"}]}}"#,
+            #"{"title": "t", "desc": "d", "preFilter": {"roles": ["Root"]}}"#,
+            #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["nowhere"], "id": "a", "label": "A", "command": "x", "notification": "n"}]}"#,
+            #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["hosts"], "id": "a", "label": "A", "command": "x"}]}"#,
+            #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["hosts"], "id": "a", "label": "A", "command": "x", "notification": "n", "key": "AB"}]}"#,
+        ]
+        let dir = try Self.folder(Dictionary(uniqueKeysWithValues: examples.enumerated().map { ("e\($0.offset).json", $0.element) }))
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        for path in sys.argv[2:]:
+            try:
+                jsonschema.validate(json.load(open(path)), schema)
+                print("valid")
+            except jsonschema.ValidationError:
+                print("invalid")
+        """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, schema] + examples.indices.map { "\(dir)/e\($0).json" }
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let verdicts = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").map(String.init)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "python3 with jsonschema (installed by .ci/run) must run")
+        for (i, text) in examples.enumerated() {
+            let loader = (try? PluginManifest.parse(text, file: "e\(i).json")) != nil ? "valid" : "invalid"
+            #expect(i < verdicts.count && verdicts[i] == loader, "example \(i): schema says \(i < verdicts.count ? verdicts[i] : "?"), loader says \(loader)")
+        }
     }
 
     struct Stub: ConsolePlugin {

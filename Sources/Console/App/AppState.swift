@@ -26,6 +26,8 @@ struct AppState {
     var user: UserInfo?
     var readOnly: Bool
     var theme: Theme
+    /// What the terminal can show, for themes loaded later (plugin panes).
+    var colorDepth: ColorDepth = .full256
     var navbar: Navbar
     var focus: Focus = .main
     var section: String = Sections.dashboard

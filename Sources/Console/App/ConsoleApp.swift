@@ -55,6 +55,7 @@ public final class ConsoleApp: @unchecked Sendable {
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
         state.pageSize = options.pageSize
+        state.colorDepth = backend.colorDepth
         state.plugins.directory = options.pluginsDirectory
         state.plugins.swiftPlugins = options.swiftPlugins
         if let dir = options.pluginsDirectory {

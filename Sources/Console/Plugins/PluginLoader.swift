@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import TUI
 
 /// One entry of plugins.json as loaded: its files, its metadata, and the plugin, or why it failed.
 public struct LoadedPlugin: Sendable {
@@ -16,6 +17,8 @@ public struct LoadedPlugin: Sendable {
     public var status: Status
     /// The files in the plugin's folder, for the detail view.
     public var files: [String]
+    /// `<id>.theme.json`: how the plugin's pane looks (the web UI plugin's stylesheet).
+    public var theme: Theme?
 
     public var title: String { manifest?.title ?? id }
     public var isLoaded: Bool { status == .loaded }
@@ -39,7 +42,7 @@ public enum PluginLoader {
         for id in ids {
             let dir = directory + "/" + id
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).sorted()
-            var entry = LoadedPlugin(id: id, directory: dir, manifest: nil, plugin: nil, status: .loaded, files: files)
+            var entry = LoadedPlugin(id: id, directory: dir, manifest: nil, plugin: nil, status: .loaded, files: files, theme: nil)
             guard seen.insert(id).inserted else {
                 entry.status = .failed("\(listPath): '\(id)' is listed twice; only the first counts")
                 out.append(entry)
@@ -57,6 +60,14 @@ public enum PluginLoader {
                 }
                 let manifest = try PluginManifest.parse(String(decoding: data, as: UTF8.self), file: configPath)
                 entry.manifest = manifest
+                let themePath = dir + "/" + id + ".theme.json"
+                if FileManager.default.fileExists(atPath: themePath) {
+                    do {
+                        entry.theme = try Theme.load(path: themePath)
+                    } catch {
+                        throw PluginFileError(file: themePath, key: nil, problem: "\(error)".replacingOccurrences(of: themePath + ": ", with: ""))
+                    }
+                }
                 if let swift = swiftPlugins[id] {
                     entry.plugin = swift
                 } else if manifest.listView != nil || !manifest.scopedActions.isEmpty {

@@ -25,7 +25,14 @@ enum Renderer {
         } else if s.section == Sections.plugins {
             PluginsPane.draw(s, into: &screen, in: layout.main)
         } else if let list = s.currentList {
-            ListPane.draw(list, s, layout: layout, into: &screen)
+            // A plugin's pane wears the plugin's own theme when it ships one.
+            if let pluginID = s.plugins.sections[s.section], let theme = s.plugins.loaded.first(where: { $0.id == pluginID })?.theme {
+                var styled = s
+                styled.theme = theme.adapted(to: s.colorDepth)
+                ListPane.draw(list, styled, layout: layout, into: &screen)
+            } else {
+                ListPane.draw(list, s, layout: layout, into: &screen)
+            }
         }
         if let flash = s.flash, s.overlay == nil {
             // Messages take the footer's whole width, so a long server error is readable (cut with … at the edge).
