@@ -197,6 +197,39 @@ struct PluginLoaderTests {
         }
     }
 
+    struct Custom: ConsolePlugin {
+        let id: String
+        let fails: Bool
+        var content: PluginContent {
+            let fails = self.fails
+            return .custom { ctx in
+                if fails { throw PluginFileError(file: "remote", key: nil, problem: "backend down") }
+                return ["Hello \(ctx.user.username)"]
+            }
+        }
+    }
+
+    @Test("custom content (show) is a section of its own; one that throws is marked failed with the reason, the rest go on")
+    func customContent() throws {
+        let dir = try Self.folder(["plugins.json": #"["hello", "broken", "stopped"]"#, "stopped/config.json": Self.good,
+                                   "hello/config.json": #"{"title": "Hello", "desc": "d"}"#, "broken/config.json": #"{"title": "Broken", "desc": "d"}"#])
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: ["hello": Custom(id: "hello", fails: false), "broken": Custom(id: "broken", fails: true)])
+        PluginIntegration.apply(loaded, listError: nil, &s)
+        #expect(s.navbar.rows.contains { $0.item.id == "plugin:hello" })
+        let effects = Update.open("plugin:hello", &s)
+        guard case .loadCustom(let id, _)? = effects.first else { Issue.record("expected the content to load"); return }
+        #expect(id == "hello")
+        _ = Update.apply(.customLoaded(pluginID: "hello", ["Hello admin"]), to: &s)
+        #expect(Renderer.render(s).renderedText.contains("Hello admin"))
+        _ = Update.open("plugin:broken", &s)
+        _ = Update.apply(.pluginFailed(pluginID: "broken", "its content failed: backend down"), to: &s)
+        #expect(Renderer.render(s).renderedText.contains("backend down"))
+        let broken = try #require(s.plugins.loaded.first { $0.id == "broken" })
+        #expect(s.plugins.status(broken) == .failed("its content failed: backend down"))
+        #expect(s.navbar.rows.contains { $0.item.id == "stopped" })
+    }
+
     struct Stub: ConsolePlugin {
         let id = "csMyFirstPlugin"
         var content: PluginContent { .custom { _ in [] } }

@@ -23,6 +23,8 @@ enum AppEvent: Sendable {
     case jobFinished(track: String, AsyncJob)
     case jobFailed(track: String, String)
     case pluginsLoaded([LoadedPlugin], listError: String?)
+    case customLoaded(pluginID: String, [String])
+    case pluginFailed(pluginID: String, String)
     case profileSwitched(name: String, host: String, api: ConsoleAPI)
     case profileSwitchFailed(String)
     /// A fatal condition: leave the console with this message.
@@ -71,5 +73,6 @@ enum Effect: Sendable {
     case pollJob(track: String, jobID: String, command: String)
     case switchProfile(String)
     case reloadPlugins(directory: String, swiftPlugins: [String: any ConsolePlugin])
+    case loadCustom(pluginID: String, any ConsolePlugin)
     case quit
 }

@@ -96,6 +96,15 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .quit:
             return
+        case let .loadCustom(pluginID, plugin):
+            task = Task { [queue] in
+                guard case .custom(let show) = plugin.content else { return }
+                do {
+                    queue.post(.customLoaded(pluginID: pluginID, try await show(context)))
+                } catch {
+                    queue.post(.pluginFailed(pluginID: pluginID, "its content failed: \(Self.describe(error))"))
+                }
+            }
         case let .reloadPlugins(directory, swiftPlugins):
             task = Task { [queue] in
                 let (loaded, error) = PluginLoader.load(directory: directory, swiftPlugins: swiftPlugins)

@@ -31,7 +31,16 @@ enum Update {
             s.apis = apis
             PluginIntegration.refresh(&s)
             return []
+        case let .customLoaded(pluginID, lines):
+            s.plugins.customLines[pluginID] = lines
+            s.plugins.runtimeProblems[pluginID] = nil
+            return []
+        case let .pluginFailed(pluginID, text):
+            s.plugins.runtimeProblems[pluginID] = text
+            return []
         case let .pluginsLoaded(loaded, listError):
+            s.plugins.runtimeProblems = [:]
+            s.plugins.customLines = [:]
             PluginIntegration.apply(loaded, listError: listError, &s)
             let failed = loaded.filter { !$0.isLoaded }.count + s.plugins.apiProblems.count
             flash(&s, listError ?? "Plugins reloaded: \(loaded.count - failed) loaded" + (failed > 0 ? ", \(failed) failed (Enter shows why)" : ""),
@@ -51,6 +60,8 @@ enum Update {
             return next.map { .loadPage(list.definition, generation: generation, page: $0, pageSize: s.pageSize) }
         case let .pageFailed(view, generation, text):
             guard var list = s.lists[view], list.generation == generation else { return [] }
+            // A plugin whose dataProvider throws is marked failed in the listing; the console goes on.
+            if let pluginID = s.plugins.sections[view] { s.plugins.runtimeProblems[pluginID] = "its data provider failed: \(text)" }
             list.fail(text)
             s.lists[view] = list
             return []
@@ -122,6 +133,10 @@ enum Update {
         s.section = target
         s.detail = nil
         if s.navbar.rows.contains(where: { $0.item.id == target }) { s.navbar.selectedID = target }
+        if target.hasPrefix("plugin:"), let pluginID = s.plugins.sections[target],
+           let plugin = s.plugins.loaded.first(where: { $0.id == pluginID })?.plugin {
+            return [.loadCustom(pluginID: pluginID, plugin)]
+        }
         if target == Sections.dashboard {
             if s.dashboard.loadedAt == nil, !s.dashboardLoading {
                 s.dashboardLoading = true
@@ -136,6 +151,7 @@ enum Update {
     }
 
     static func reload(_ id: String, _ s: inout AppState) -> [Effect] {
+        if id.hasPrefix("plugin:") { return open(id, &s) }
         if id == Sections.dashboard {
             s.dashboardLoading = true
             return [.loadDashboard]

@@ -15,11 +15,19 @@ struct PluginState {
     var detail: String?
     /// Problems found once listApis is known (a declarative action naming a command the user may not call).
     var apiProblems: [String: String] = [:]
+    /// Problems while running (a dataProvider or custom content that threw): shown in the listing; the plugin's
+    /// entry stays so the user can retry with r.
+    var runtimeProblems: [String: String] = [:]
+    /// Custom content (`show`) by plugin id, once produced.
+    var customLines: [String: [String]] = [:]
 
     func status(_ p: LoadedPlugin) -> LoadedPlugin.Status {
-        if let problem = apiProblems[p.id] { return .failed(problem) }
+        if let problem = apiProblems[p.id] ?? runtimeProblems[p.id] { return .failed(problem) }
         return p.status
     }
+
+    /// The section id of a plugin with custom content.
+    static func customSection(_ pluginID: String) -> String { "plugin:" + pluginID }
 }
 
 /// Applying loaded plugins to the console: navbar entries, list views, actions on built-in views.
@@ -48,10 +56,16 @@ enum PluginIntegration {
         var navChildren: [NavItem] = []
         var sections: [String: String] = [:]
         let builtInIDs = Set(Sections.builtInListViews().map(\.id))
-        for p in s.plugins.loaded where s.plugins.status(p) == .loaded {
+        for p in s.plugins.loaded where p.status == .loaded && s.plugins.apiProblems[p.id] == nil {
             guard let plugin = p.plugin, s.user != nil, plugin.preFilter(ctx) else { continue }
             for sa in plugin.scopedActions { for scope in sa.scopes { scoped[scope, default: []].append(sa.action) } }
-            guard case .listView(let def) = plugin.content, !builtInIDs.contains(def.id) else { continue }
+            if case .custom = plugin.content, !(plugin is DeclarativePlugin) {
+                let section = PluginState.customSection(p.id)
+                sections[section] = p.id
+                navChildren.append(NavItem(id: section, title: ((p.manifest?.icon).map { $0 + " " } ?? "") + p.title))
+                continue
+            }
+            guard case .listView(let def) = plugin.content, !builtInIDs.contains(def.id) else { continue }  // scopedActions only
             sections[def.id] = p.id
             navChildren.append(NavItem(id: def.id, title: ((p.manifest?.icon).map { $0 + " " } ?? "") + p.title))
             if var existing = s.lists[def.id], existing.definition.fields == def.fields {

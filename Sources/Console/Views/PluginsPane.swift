@@ -54,5 +54,24 @@ enum PluginsPane {
         }
     }
 
+    /// A plugin's own content (`show`): its lines, or why it failed.
+    static func drawCustom(_ pluginID: String, _ s: AppState, into screen: inout Screen, in rect: Rect) {
+        let lp = s.plugins.loaded.first { $0.id == pluginID }
+        let theme = lp?.theme?.adapted(to: s.colorDepth) ?? s.theme
+        screen.fill(rect, style: theme[.background])
+        screen.put(lp?.title ?? pluginID, x: rect.x + 1, y: rect.y, style: theme[.title], maxWidth: rect.width - 2)
+        if let problem = s.plugins.runtimeProblems[pluginID] {
+            screen.put("✗ " + problem, x: rect.x + 1, y: rect.y + 2, style: theme[.error], maxWidth: rect.width - 2)
+            return
+        }
+        guard let lines = s.plugins.customLines[pluginID] else {
+            screen.put("⟳ loading", x: rect.x + 1, y: rect.y + 2, style: theme[.pending], maxWidth: rect.width - 2)
+            return
+        }
+        for (i, line) in lines.prefix(max(0, rect.height - 2)).enumerated() {
+            screen.put(line, x: rect.x + 1, y: rect.y + 2 + i, style: theme[.text], maxWidth: rect.width - 2)
+        }
+    }
+
     static func hasScoped(_ lp: LoadedPlugin) -> Bool { !(lp.plugin?.scopedActions.isEmpty ?? true) }
 }

@@ -24,6 +24,8 @@ enum Renderer {
             DashboardPane.draw(s, into: &screen, in: layout.main)
         } else if s.section == Sections.plugins {
             PluginsPane.draw(s, into: &screen, in: layout.main)
+        } else if let pluginID = s.plugins.sections[s.section], s.section.hasPrefix("plugin:") {
+            PluginsPane.drawCustom(pluginID, s, into: &screen, in: layout.main)
         } else if let list = s.currentList {
             // A plugin's pane wears the plugin's own theme when it ships one.
             if let pluginID = s.plugins.sections[s.section], let theme = s.plugins.loaded.first(where: { $0.id == pluginID })?.theme {
