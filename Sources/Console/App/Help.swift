@@ -16,6 +16,10 @@ enum Help {
                 .init("Enter", "details of the row"), .init("x", "actions for the row"), .init("mouse", "click rows and navbar items"),
             ]),
         ]
+        sections.append(HelpView.Section("Plugins section", [
+            .init("Enter", "details: author, link, files, loaded or failed and why"),
+            .init("R", "reload plugins.json and every config.json, no restart"),
+        ]))
         if let list = s.currentList, !list.definition.actions.isEmpty {
             sections.append(HelpView.Section(list.definition.title, list.definition.actions.compactMap { a in
                 a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
