@@ -223,7 +223,7 @@ public struct S3Probe: Sendable {
         let keys = state.ownsBucket && !state.bucketExists ? [] : state.keys.sorted()
         for key in keys {
             do { try await client.deleteObject(bucket: bucket, key: key); removed += 1 }
-            catch let error as S3Error where Self.isMissing(error) {}
+            catch where Self.isMissing(error) {}
             catch { problems.append("delete \(key): \(error)") }
         }
         if state.ownsBucket && state.bucketExists {

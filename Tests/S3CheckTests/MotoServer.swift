@@ -43,24 +43,29 @@ final class MotoServer: @unchecked Sendable {
         let client = S3Client(endpoint: S3Endpoint(scheme: "http", host: "127.0.0.1", port: port, pathStyle: true),
                               credentials: S3Credentials(accessKey: "probe", secretKey: "probe-secret"),
                               region: "us-east-1", timeoutSeconds: 5)
-        defer { Task { await client.shutdown() } }
         let deadline = Date().addingTimeInterval(45)
-        while Date() < deadline {
-            guard process.isRunning else {
-                let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-                throw StartFailure(description: "moto exited with status \(process.terminationStatus) before answering; output:\n\(output)")
-            }
-            do {
-                _ = try await client.listBuckets()
-                return server
-            } catch let error as S3Error {
-                if case .server = error { return server } // it answered, even if with an error
-            }
-            try await Task.sleep(nanoseconds: 200_000_000)
+        var answered = false
+        while Date() < deadline && process.isRunning && !answered {
+            answered = await answers(client)
+            if !answered { try? await Task.sleep(nanoseconds: 200_000_000) }
+        }
+        await client.shutdown()
+        if answered { return server }
+        if !process.isRunning {
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw StartFailure(description: "moto exited with status \(process.terminationStatus) before answering; output:\n\(output)")
         }
         server.stop()
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         throw StartFailure(description: "moto did not answer on port \(port) within 45 s; output:\n\(output)")
+    }
+
+    /// Any HTTP answer, even an S3 error, means the server is up; only a transport failure means not yet.
+    private static func answers(_ client: S3Client) async -> Bool {
+        let result: Result<[String], S3Error>
+        do throws(S3Error) { result = .success(try await client.listBuckets()) } catch { result = .failure(error) }
+        if case let .failure(error) = result, case .transport = error { return false }
+        return true
     }
 
     private init(port: Int, process: Process, logFile: String) {
