@@ -14,13 +14,13 @@ public final class S3Client: Sendable {
     let maxBodyBytes = 1024 * 1024 * 1024
 
     public init(endpoint: S3Endpoint, credentials: S3Credentials, region: String,
-                unsignedPayload: Bool = false, timeoutSeconds: Int64 = 60) {
+                unsignedPayload: Bool = false, timeoutSeconds: Int64 = 60, connectTimeoutSeconds: Int64 = 10) {
         self.endpoint = endpoint
         self.signer = SigV4Signer(credentials: credentials, region: region)
         self.unsignedPayload = unsignedPayload
         self.timeout = .seconds(timeoutSeconds)
         var config = HTTPClient.Configuration(
-            timeout: .init(connect: .seconds(min(timeoutSeconds, 10)), read: .seconds(timeoutSeconds)))
+            timeout: .init(connect: .seconds(min(timeoutSeconds, connectTimeoutSeconds)), read: .seconds(timeoutSeconds)))
         config.httpVersion = .http1Only
         // S3 answers must be seen as they are (redirects would need re-signing).
         config.redirectConfiguration = .disallow
@@ -109,7 +109,11 @@ public final class S3Client: Sendable {
         let path = S3Encoding.path(endpoint.rawPath(bucket: bucket, key: key))
         let query = signer.presignedQuery(method: "GET", host: endpoint.hostHeader(bucket: bucket), path: path,
                                           query: [], expires: expiresSeconds, date: date)
-        return endpoint.url(bucket: bucket, encodedPath: path, encodedQuery: S3Encoding.query(query))
+        // The signature goes last, as AWS's own presigned URLs have it.
+        let signature = query.filter { $0.0 == "X-Amz-Signature" }
+        let rest = query.filter { $0.0 != "X-Amz-Signature" }
+        let encoded = [S3Encoding.query(rest), S3Encoding.query(signature)].filter { !$0.isEmpty }.joined(separator: "&")
+        return endpoint.url(bucket: bucket, encodedPath: path, encodedQuery: encoded)
     }
 
     /// A plain unsigned GET of any URL (to fetch a presigned URL as a browser would).

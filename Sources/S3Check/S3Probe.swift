@@ -247,10 +247,16 @@ public struct S3Probe: Sendable {
     /// Runs one operation and appends its row; the closure returns the detail of a pass.
     private func record(_ state: inout ProbeState, _ operation: String,
                         _ body: (inout ProbeState) async throws -> String) async {
+        // Once the endpoint refused a connection, waiting out a connect timeout per operation tells nothing new.
+        if let unreachable = state.unreachable {
+            state.rows.append(S3ProbeRow(operation: operation, outcome: .fail, detail: "not attempted: \(unreachable)"))
+            return
+        }
         do {
             let detail = try await body(&state)
             state.rows.append(S3ProbeRow(operation: operation, outcome: .pass, detail: detail))
         } catch let error as S3Error {
+            if case let .transport(text) = error, text.hasPrefix("cannot connect") { state.unreachable = text }
             state.rows.append(S3ProbeRow(operation: operation, outcome: .fail, detail: error.description))
         } catch {
             state.rows.append(S3ProbeRow(operation: operation, outcome: .fail, detail: String(describing: error)))
@@ -267,4 +273,6 @@ struct ProbeState {
     var uploads: [(key: String, uploadId: String)] = []
     var tempFiles: [String] = []
     var rows: [S3ProbeRow] = []
+    /// Set when a connection was refused: the later operations are reported, not attempted.
+    var unreachable: String?
 }

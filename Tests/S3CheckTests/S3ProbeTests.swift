@@ -68,7 +68,10 @@ import Testing
 
     @Test func nothingListeningGivesFailRowsNotACrash() async throws {
         let port = try MotoServer.freePort()
-        let client = try client("http://127.0.0.1:\(port)")
+        let parsed = try S3Endpoint.parse("http://127.0.0.1:\(port)", pathStyle: true).get()
+        let client = S3Client(endpoint: parsed, credentials: S3Credentials(accessKey: "k", secretKey: "s"),
+                              region: "us-east-1", timeoutSeconds: 5, connectTimeoutSeconds: 2)
+        let started = Date()
         let report = await S3Probe(client: client, options: .init(multipartThreshold: 1024)).run()
         await client.shutdown()
 
@@ -78,5 +81,7 @@ import Testing
         #expect(create?.detail.contains("cannot connect to http://127.0.0.1:\(port)") == true, "\(report.table())")
         #expect(report.rows.filter { $0.outcome == .pass }.isEmpty, "\(report.table())")
         #expect(report.table().contains("FAIL"))
+        #expect(report.row(S3Probe.Operation.listBuckets)?.detail.hasPrefix("not attempted: cannot connect") == true)
+        #expect(Date().timeIntervalSince(started) < 30, "an unreachable endpoint must not cost a timeout per operation")
     }
 }
