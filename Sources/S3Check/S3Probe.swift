@@ -83,12 +83,14 @@ public struct S3Probe: Sendable {
                                          detail: "using existing bucket \(bucket) (--bucket)"))
         }
 
-        await record(&state, Operation.listBuckets) { _ in
+        await record(&state, Operation.listBuckets) { state in
             let names = try await client.listBuckets()
-            guard names.contains(bucket) else {
-                throw S3Error.unexpected("\(bucket) is not among the \(names.count) bucket(s) listed")
+            if names.contains(bucket) { return "\(names.count) bucket(s), \(bucket) among them" }
+            // A bucket given with --bucket may belong to another account and rightly not be listed.
+            guard !state.ownsBucket else {
+                throw S3Error.unexpected("\(bucket) was created but is not among the \(names.count) bucket(s) listed")
             }
-            return "\(names.count) bucket(s), \(bucket) among them"
+            return "\(names.count) bucket(s); \(bucket) not among them (owned by another account?)"
         }
 
         let sourceFile = (options.workDirectory as NSString).appendingPathComponent("cstui-s3check-\(UUID().uuidString).txt")

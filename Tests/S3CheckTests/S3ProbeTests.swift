@@ -66,6 +66,23 @@ import Testing
         #expect(put?.detail.contains("NoSuchBucket") == true, "\(report.table())")
     }
 
+    @Test func aFailingOperationShowsTheServersTextAndStillCleansUp() async throws {
+        let moto = try await MotoServer.start()
+        defer { moto.stop() }
+        let client = try client(moto.endpoint)
+        // Parts under S3's 5 MiB minimum: the server refuses to complete the upload.
+        let report = await S3Probe(client: client, options: .init(multipartThreshold: 2048, partSize: 1024)).run()
+        let buckets = try await client.listBuckets()
+        await client.shutdown()
+
+        let multipart = report.row(S3Probe.Operation.multipart)
+        #expect(multipart?.outcome == .fail)
+        #expect(multipart?.detail.contains("EntityTooSmall") == true, "\(report.table())")
+        #expect(!report.compatible)
+        #expect(report.row(S3Probe.Operation.deleteBucket)?.outcome == .pass, "\(report.table())")
+        #expect(!buckets.contains(report.bucket), "the probe's bucket was left behind")
+    }
+
     @Test func nothingListeningGivesFailRowsNotACrash() async throws {
         let port = try MotoServer.freePort()
         let parsed = try S3Endpoint.parse("http://127.0.0.1:\(port)", pathStyle: true).get()
