@@ -41,8 +41,8 @@ public struct S3ProbeReport: Sendable {
         let width0 = max(headers.0.count, rows.map(\.operation.count).max() ?? 0)
         let width1 = max(headers.1.count, 6)
         func line(_ a: String, _ b: String, _ c: String) -> String {
-            let text = a.padding(toLength: width0, withPad: " ", startingAt: 0) + "  "
-                + b.padding(toLength: width1, withPad: " ", startingAt: 0) + "  " + c
+            let text = a.padded(to: width0) + "  "
+                + b.padded(to: width1) + "  " + c
             return text.trimmingTrailingSpaces() + "\n"
         }
         var out = line(headers.0, headers.1, headers.2)
@@ -59,8 +59,8 @@ public struct S3ProbeReport: Sendable {
 }
 
 extension String {
-    func padding(toLength length: Int, withPad pad: String, startingAt: Int) -> String {
-        count >= length ? self : self + String(repeating: pad, count: length - count)
+    func padded(to length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 
     func trimmingTrailingSpaces() -> String {
