@@ -55,6 +55,16 @@ let package = Package(
         .target(name: "csMyFirstPlugin", dependencies: ["PluginKit"], path: "plugins/csMyFirstPlugin", exclude: ["config.json"]),
         // The application: state, update, sections, views, effects.
         .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack"]),
+        // The S3 compatibility probe: SigV4 on swift-crypto, a small S3 client, the operations CloudStack needs.
+        .target(
+            name: "S3Check",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The executable: argument parsing and wiring, nothing else.
         .executableTarget(
             name: "cstui",
@@ -65,12 +75,15 @@ let package = Package(
                 "PluginKit",
                 "Console",
                 "csMyFirstPlugin",
+                "S3Check",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack"]),
+        // SigV4 vectors and the probe against moto's S3 server on loopback.
+        .testTarget(name: "S3CheckTests", dependencies: ["S3Check"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
         // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
