@@ -93,10 +93,15 @@ struct PluginTmuxTests {
         try t.press("Tab")
         try t.type("G")
         try t.press("Enter")
-        let rows = try t.waitFor("Error")
-        #expect(rows.contains("Broken VMs") || rows.contains("Name"))
-        try t.press("X")
-        try t.waitFor("Destroy this VM?")
+        let rows = try t.waitFor(all: ["Broken VMs  ", " rows", "Error"])
+        #expect(rows.contains("Name"))
+        // The action key works once the list has the focus and a selected row; on a loaded machine give it a moment.
+        var asked = false
+        for _ in 0..<10 where !asked {
+            try t.press("X")
+            asked = (try? t.waitFor("Destroy this VM?", timeout: 2)) != nil
+        }
+        #expect(asked, "the confirmation never appeared")
         // Destructive: Cancel has the focus, so Enter would cancel; y confirms.
         try t.press("y")
         try t.press("n")
