@@ -16,7 +16,8 @@ struct StorageTests {
 
     @Test("maintenance: Up → PrepareForMaintenance → Maintenance → CancelMaintenance → Up, under the server's response keys")
     func maintenance() async throws {
-        try await withSimulator(jobDelay: 0.6...0.8) { server in
+        // Long enough that the transitional states are still there when checked, even on a loaded machine.
+        try await withSimulator(jobDelay: 2.5...2.5) { server in
             let api = try admin(server)
             let id = try await Self.upPool(api)
             let enable = try await api.call("enableStorageMaintenance", [("id", id)])
