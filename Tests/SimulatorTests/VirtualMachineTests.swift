@@ -101,9 +101,9 @@ struct VirtualMachineTests {
             let id = try #require(try await Self.firstVM(first, state: "Running")["id"]?.text)
             let jobID = try #require(try await first.call("stopVirtualMachine", [("id", id)]).jobID)
             await first.close()
-            try await Task.sleep(nanoseconds: 400_000_000)
+            // A new client, a new connection: the job finished without anyone polling it.
             let second = try admin(server)
-            let job = try await second.queryJob(jobID)
+            let job = try await second.waitForJob(jobID, command: "stopVirtualMachine")
             #expect(job.status == .succeeded)
             let raw = try await second.call("queryAsyncJobResult", [("jobid", jobID)])
             #expect(raw.responseName == "queryasyncjobresultresponse")
