@@ -27,6 +27,9 @@ public actor CloudStackClient {
         self.logger = logger
     }
 
+    /// `host:port` of the endpoint, as status lines and error messages show it.
+    public nonisolated var endpointHost: String { Self.hostDescription(configuration.endpoint) }
+
     /// The `loginresponse` of the current session (user, account, type, timeout), when logged in.
     public var session: JSONObject? { loginResponse }
 

@@ -50,7 +50,7 @@ public final class ConsoleApp: @unchecked Sendable {
         let api = ConsoleAPI(client: client)
         runner = EffectRunner(api: api, queue: queue, openProfile: options.openProfile)
         originalClient = client
-        let host = URL(string: client.configuration.endpoint).map { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } ?? "" } ?? ""
+        let host = client.endpointHost
         let size = backend.size
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)

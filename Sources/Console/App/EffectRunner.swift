@@ -122,8 +122,7 @@ final class EffectRunner: @unchecked Sendable {
                     // Fail early (wrong key, unreachable) while still on the old profile.
                     _ = try await client.call("listCapabilities", [])
                     self.swap(to: newAPI)
-                    let host = URL(string: client.configuration.endpoint).flatMap { u in u.host.map { h in u.port.map { "\(h):\($0)" } ?? h } } ?? ""
-                    queue.post(.profileSwitched(name: resolvedName, host: host, api: newAPI))
+                    queue.post(.profileSwitched(name: resolvedName, host: client.endpointHost, api: newAPI))
                 } catch {
                     queue.post(.profileSwitchFailed("Cannot switch to profile \(name): \(Self.describe(error))"))
                 }
