@@ -65,6 +65,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Add-storage forms as data: field specs from JSON, URL building, validation, the API requests.
+        .target(name: "StorageForms", dependencies: ["CloudStack"], resources: [.embedInCode("Forms/builtin-forms.json")]),
         // The executable: argument parsing and wiring, nothing else.
         .executableTarget(
             name: "cstui",
@@ -85,6 +87,7 @@ let package = Package(
         // SigV4 vectors and the probe against moto's S3 server on loopback.
         .testTarget(name: "S3CheckTests", dependencies: ["S3Check"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "StorageFormsTests", dependencies: ["StorageForms", "CloudStack"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
         // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator"]),
