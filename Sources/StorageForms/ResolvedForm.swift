@@ -72,6 +72,8 @@ extension StorageFormCatalog {
             return g
         }
         var pform = formFor(providerName)
+        /// The protocol the chosen provider forces (PowerFlex → custom); the protocol select is then hidden.
+        let forcedProtocol = kind == .primary ? pform.protocolName : nil
 
         var protocolList: [String] = []
         var protoForm: ProtocolForm?
@@ -80,7 +82,7 @@ extension StorageFormCatalog {
             protocolList = protocols(values: eff, context: context)
             let hypervisor = eff["scope"] == "zone" ? eff["hypervisor"] : context.clusterHypervisor
             let protoName: String
-            if let forced = pform.protocolName {
+            if let forced = forcedProtocol {
                 protoName = forced
             } else {
                 if (eff["protocol"] ?? "").isEmpty, let first = protocolList.first { eff["protocol"] = first }
@@ -90,7 +92,7 @@ extension StorageFormCatalog {
                 protoName = protocolList.contains(chosen) ? chosen : (protocolList.first ?? chosen)
             }
             protoForm = protocolForm(protoName, hypervisor: hypervisor)
-            if pform.protocolName == nil, let fp = protoForm?.provider {
+            if forcedProtocol == nil, let fp = protoForm?.provider {
                 fixedProvider = fp
                 providerName = fp
                 pform = formFor(fp)
@@ -102,7 +104,7 @@ extension StorageFormCatalog {
             if pform.optional.contains(f.key) { f.required = false }
             switch f.key {
             case "protocol" where kind == .primary:
-                if pform.protocolName != nil { continue }
+                if forcedProtocol != nil { continue }
                 f.options = protocolList.map { FieldOption(value: $0, label: $0) }
                 f.defaultValue = protocolList.first
             case "provider":

@@ -28,9 +28,9 @@ import Testing
         let f = c.fields(kind: .primary, values: values, providers: ["DefaultPrimary", "StorPool"], context: ctx("KVM"))
         #expect(keys(f) == ["scope", "zone", "pod", "cluster", "name", "provider", "tags", "spHost", "token", "template",
                             "managed", "capacitybytes", "capacityiops", "url"])
-        let nfs = try c.requests(kind: .image, values: ["provider": "NFS", "zone": "z", "export": "h:/e"], providers: imageProviders,
+        let nfs = try c.requests(kind: .image, values: ["provider": "NFS", "name": "n", "zone": "z", "export": "h:/e"], providers: imageProviders,
                                  context: FormContext())
-        #expect(pairs(nfs[0]) == ["provider=NFS", "url=nfs://h:/e", "zoneid=z"])
+        #expect(pairs(nfs[0]) == ["provider=NFS", "name=n", "url=nfs://h:/e", "zoneid=z"])
     }
 
     @Test func typedURLOverridesForCustomFieldProviders() throws {
