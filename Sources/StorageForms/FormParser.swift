@@ -1,6 +1,35 @@
 import CloudStack
 
 /// Reads the forms JSON into `KindForms`/`ProviderForm`, naming the key path of every problem.
+///
+/// The catalog (Forms/builtin-forms.json) is `{"primary": KIND, "image": KIND}`; unknown keys are errors everywhere.
+///
+/// KIND: `fields` (the common fields, FIELD list; primary needs scope, zone, protocol, provider; image needs provider,
+/// zone), `paramOrder` (top-level parameter names sent first), `defaultProvider`, `providers` (PROVIDER list),
+/// `genericProvider` (a PROVIDER without name: the form of a provider the server lists but no form describes).
+/// Primary only: `protocolsByHypervisor` ({"KVM": ["nfs", …], "*": [fallback]}), `protocolsWhenAPI`
+/// ({"apiName": {"VMware": […]}}: used instead when listApis offers apiName), `protocols` (PROTOCOL list),
+/// `customProviderFields` (added for providers with `customFields`), `urlOverride` (key of the field whose value,
+/// when filled, is sent instead of the built URL).
+///
+/// PROTOCOL: `name`, `hypervisors` (this variant only for these cluster hypervisors), `fields`, `url` (template),
+/// `provider` (the provider it always uses; the provider select is hidden).
+///
+/// PROVIDER (also the shape of a plugin's "storageProviders" entry, which adds `"kind": "primary"|"image"`):
+/// `name`, `label`, `help`, `fields`, `url` (template; a primary provider with its own template forces protocol custom
+/// unless it names one), `freeDetails` (add the "k=v, k2=v2" details field), `optional` (common field keys that are
+/// optional for it), `then` ([{"command", "when": CONDITIONS, "params": [["name", "template"], …]}]: requests sent
+/// after the main one). Primary: `protocol` (forced protocol; the protocol select is hidden), `customFields` (default
+/// true: managed, capacitybytes, capacityiops and the overriding url). Image: `zone` (true, false = no zone, or
+/// {"requiredWhen": CONDITIONS, "send": false}), `offeredWith` (offered after that server-listed provider).
+///
+/// FIELD: `key`, `label`, `kind` (text, secret, number, bool, select), `required`, `default`, `help`, `options`
+/// (["v", …] or [{"value", "label"}]), `source` (zones, pods, clusters, hosts, providers, storageTags), `format`
+/// (host, path, url, hostOrURL, bucket, iqn, name), `min`, `max`, `integer`, `to` (url, param (default), detail, none),
+/// `name` (parameter or detail name, default key), `showIf` (CONDITIONS), `transform` (uri, commas, list).
+///
+/// CONDITIONS: {"fieldKey": ["value", …]}: every listed field has one of its values.
+/// Templates: `{key}`, `{key|slash|uri|urlsafe64|scheme:nfs}`, `[optional group]`; every key must be a field's.
 enum FormParser {
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 

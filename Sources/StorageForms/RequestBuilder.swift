@@ -63,7 +63,11 @@ enum RequestBuilder {
                 all.append(("details[\(i)].value", d.1))
             }
         }
-        var out = [StorageRequest(command: r.kind == .primary ? "createStoragePool" : "addImageStore", params: all)]
+        var out = [
+            r.kind == .primary
+                ? StorageRequest(command: "createStoragePool", params: all, method: "POST")
+                : StorageRequest(command: "addImageStore", params: all)
+        ]
         for follow in r.providerForm.then where StorageFormCatalog.matches(follow.when, r.values) {
             out.append(StorageRequest(command: follow.command, params: follow.params.map { ($0.name, $0.value.render(r.values)) }))
         }
