@@ -105,7 +105,9 @@ public struct StorageFormCatalog: Sendable {
         return lookup(primary.protocolsByHypervisor, "*") ?? []
     }
 
-    /// Default values of the fields shown for `values` that have none yet (so the console can seed new fields).
+    /// Default values of the fields shown for `values` that have none yet (so the console can seed new fields):
+    /// every given field's default (the protocol select's is the first offered protocol, the provider select's
+    /// DefaultPrimary/NFS when offered); the console applies those whose key has no value yet.
     public func defaults(for fields: [FieldSpec]) -> [String: String] {
         var out: [String: String] = [:]
         for f in fields { if let d = f.defaultValue { out[f.key] = d } }
