@@ -118,7 +118,8 @@ struct StorageViewsTests {
             // Without snapshotmemory (or with false): disk only; no name → a generated display name.
             let diskOnly = try await api.call("createVMSnapshot", [("virtualmachineid", vmID), ("snapshotmemory", "false")])
             _ = try await api.waitForJob(try #require(diskOnly.jobID), command: "createVMSnapshot")
-            let d = try #require(try await api.call("listVMSnapshot", [("vmsnapshotid", try #require(diskOnly.content["id"]?.text))]).items().first)
+            let diskOnlyID = try #require(diskOnly.content["id"]?.text)
+            let d = try #require(try await api.call("listVMSnapshot", [("vmsnapshotid", diskOnlyID)]).items().first)
             #expect(d["type"]?.text == "Disk")
             #expect(d["displayname"]?.text == d["name"]?.text)
             #expect(d["description"] == nil)

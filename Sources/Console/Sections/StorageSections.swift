@@ -166,7 +166,7 @@ enum StorageSections {
 
     /// Delete [D]: deleteImageStore for Image rows, deleteSecondaryStagingStore for Staging rows.
     static func deleteSecondary() -> RowAction {
-        func describe(_ ctx: PluginContext) -> String {
+        @Sendable func describe(_ ctx: PluginContext) -> String {
             let row = ctx.row(secondaryID)
             return (row?["role"] == "Staging" ? "staging store " : "image store ") + (row?["name"] ?? row?.id ?? "?")
         }

@@ -8,8 +8,12 @@ enum ListPane {
         let theme = s.theme
         titleLine(list, s, into: &screen, in: layout.title)
         let columns = list.definition.fields.enumerated().map { i, f in
-            TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), weight: f.key == "name" || f.key == "description" ? 3 : 2,
-                        priority: list.definition.fields.count - i)
+            // A capacity cell grows first, up to its full text (bar, percentages, total); narrower, it shortens itself.
+            f.format == .capacity
+                ? TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), maxWidth: capacityWidth, weight: 6,
+                              priority: list.definition.fields.count - i)
+                : TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), weight: f.key == "name" || f.key == "description" ? 3 : 2,
+                              priority: list.definition.fields.count - i)
         }
         var empty = "No items"
         switch list.loading {
@@ -28,6 +32,9 @@ enum ListPane {
             DetailPane.draw(row, detail, list.definition, theme: theme, into: &screen, in: rect)
         }
     }
+
+    /// The widest capacity cell: `██▒▒░░░░ 100%/100% 1023G`.
+    static let capacityWidth = 24
 
     static func titleLine(_ list: ListModel, _ s: AppState, into screen: inout Screen, in rect: Rect) {
         let theme = s.theme
