@@ -365,7 +365,7 @@ struct StorageViewsTests {
             #expect(rows.first { $0.id == stagingID }?["role"] == "Staging")
             let text = c.screen.renderedText
             #expect(text.contains("Staging"))
-            #expect(text.contains("nfs://10.9.9.9/export/staging"))
+            #expect(text.contains("nfs://10.9.9.9/export"))
             #expect(c.screen.text(at: 2).contains("Role"))
             _ = try c.select(in: StorageSections.secondaryID) { $0.id == stagingID }
             c.key(.char("D"))
@@ -376,7 +376,9 @@ struct StorageViewsTests {
             try await c.settleAction(in: StorageSections.secondaryID)
             #expect(c.api.last("deleteSecondaryStagingStore") == ["id=\(stagingID)"])
             #expect(c.row(StorageSections.secondaryID, id: stagingID) == nil)
-            #expect(!c.screen.renderedText.contains("nfs://10.9.9.9/export/staging"))
+            // No Staging row is left; the footer confirms the deletion.
+            #expect(!c.screen.renderedText.contains("Staging"))
+            #expect(c.screen.renderedText.contains("✓ Delete staging store nfs://10.9.9.9/export/staging"))
             #expect(c.s.lists[StorageSections.secondaryID]?.rows.contains { $0["role"] == "Image" } == true)
         }
     }
@@ -406,7 +408,7 @@ struct StorageViewsTests {
             #expect(c.api.last("createVMSnapshot") == ["virtualmachineid=\(vm.id)", "name=pre-patch", "description=before the patch",
                                                        "snapshotmemory=true", "quiescevm=false"])
             #expect(c.s.jobs.jobs.first?.status == .succeeded)
-            let snaps = try await c.client.call("listVMSnapshot", [("virtualmachineid", vm.id)]).list.items
+            let snaps = try await c.client.call("listVMSnapshot", [("virtualmachineid", vm.id), ("listall", "true")]).list.items
             let snap = try #require(snaps.first { $0["displayname"]?.text == "pre-patch" })
             #expect(snap["type"]?.text == "DiskAndMemory")
             #expect(snap["description"]?.text == "before the patch")

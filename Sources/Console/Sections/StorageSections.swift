@@ -116,7 +116,7 @@ enum StorageSections {
     static func secondary() -> ListViewDefinition {
         ListViewDefinition(id: secondaryID, title: "Secondary Storage", fields: [
             ListField("name", "Name", minWidth: 8), ListField("role", "Role", minWidth: 7), ListField("providername", "Provider"),
-            ListField("protocol", "Protocol"), ListField("zonename", "Zone"), ListField("location", "URL", minWidth: 12),
+            ListField("protocol", "Protocol"), ListField("zonename", "Zone"), ListField("location", "URL", minWidth: 20),
             ListField("readonly", "Read-only", format: .bool), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
         ], dataProvider: secondaryProvider(), actions: [deleteSecondary()])
     }
