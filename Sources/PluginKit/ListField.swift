@@ -29,4 +29,7 @@ public enum FieldFormat: String, Sendable, Equatable, Codable {
     case date
     /// true/false shown as yes/no.
     case bool
+    /// A storage capacity bar read from the row's `disksizeused`, `disksizeallocated` and `disksizetotal`
+    /// (whatever the field's key): `██▒▒░░░░ 31%/52% 7.3T`, █ used, ▒ allocated beyond used, ░ free.
+    case capacity
 }

@@ -14,13 +14,23 @@ public struct ActionInput: Sendable, Equatable {
     public var kind: Kind
     public var required: Bool
     public var defaultValue: String?
+    /// The selected row's field the input starts with (e.g. `tags` for an Update form); `defaultValue` when
+    /// the row has no such field.
+    public var rowField: String?
 
-    public init(key: String, label: String, kind: Kind = .text, required: Bool = false, defaultValue: String? = nil) {
+    public init(key: String, label: String, kind: Kind = .text, required: Bool = false, defaultValue: String? = nil, rowField: String? = nil) {
         self.key = key
         self.label = label
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
+        self.rowField = rowField
+    }
+
+    /// What the input starts with for `row`: the row's `rowField` when it has one, else `defaultValue`.
+    public func initialValue(for row: Row) -> String? {
+        if let rowField, let value = row[rowField] { return value }
+        return defaultValue
     }
 }
 

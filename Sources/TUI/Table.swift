@@ -2,19 +2,40 @@
 public protocol TableDataSource {
     var rowCount: Int { get }
     func value(row: Int, column: Int) -> String
+    /// The text of a cell given its column's width, for values that shorten themselves; defaults to `value`.
+    func value(row: Int, column: Int, width: Int) -> String
+    /// The style of one cell of an unselected row, given the row's style (e.g. a state coloured by meaning).
+    func style(row: Int, column: Int, rowStyle: Style) -> Style
+}
+
+extension TableDataSource {
+    public func value(row: Int, column: Int, width: Int) -> String { value(row: row, column: column) }
+    public func style(row: Int, column: Int, rowStyle: Style) -> Style { rowStyle }
 }
 
 /// A data source from a row count and a closure, for lists that already live elsewhere.
 public struct ClosureTableDataSource: TableDataSource {
     public let rowCount: Int
-    private let cell: (Int, Int) -> String
+    private let cell: (Int, Int, Int) -> String
+    private let cellStyle: ((Int, Int, Style) -> Style)?
 
     public init(rowCount: Int, cell: @escaping (_ row: Int, _ column: Int) -> String) {
         self.rowCount = max(0, rowCount)
-        self.cell = cell
+        self.cell = { row, column, _ in cell(row, column) }
+        cellStyle = nil
     }
 
-    public func value(row: Int, column: Int) -> String { cell(row, column) }
+    /// Cells that know their column's width, and optionally a style per cell.
+    public init(rowCount: Int, cell: @escaping (_ row: Int, _ column: Int, _ width: Int) -> String,
+                style: ((_ row: Int, _ column: Int, _ rowStyle: Style) -> Style)? = nil) {
+        self.rowCount = max(0, rowCount)
+        self.cell = cell
+        cellStyle = style
+    }
+
+    public func value(row: Int, column: Int) -> String { cell(row, column, .max) }
+    public func value(row: Int, column: Int, width: Int) -> String { cell(row, column, width) }
+    public func style(row: Int, column: Int, rowStyle: Style) -> Style { cellStyle?(row, column, rowStyle) ?? rowStyle }
 }
 
 /// A column of a `Table`.
@@ -211,7 +232,8 @@ public struct Table {
             if selected || style != theme[.background] { screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
             var x = rect.x
             for (i, column) in columns.enumerated() where widths[i] > 0 {
-                screen.put(data.value(row: row, column: i), x: x, y: y, style: style, width: widths[i], alignment: column.alignment)
+                let cellStyle = selected ? style : data.style(row: row, column: i, rowStyle: style)
+                screen.put(data.value(row: row, column: i, width: widths[i]), x: x, y: y, style: cellStyle, width: widths[i], alignment: column.alignment)
                 x += widths[i] + 1
             }
             y += 1

@@ -193,7 +193,7 @@ struct StorageTests {
         try await withSimulator { server in
             let api = try admin(server)
             let primary = try await api.call("listStorageProviders", [("type", "primary")])
-            #expect(Set(primary.items().compactMap { $0["name"]?.text }) == ["DefaultPrimary", "Sample"])
+            #expect(Set(primary.items().compactMap { $0["name"]?.text }) == ["DefaultPrimary", "Sample", "PowerFlex", "Linstor"])
             let image = try await api.call("listStorageProviders", [("type", "image")])
             #expect(Set(image.items().compactMap { $0["name"]?.text }) == ["NFS", "SMB", "S3", "Swift"])
             #expect(image.items().allSatisfy { $0["type"]?.text == "IMAGE" })

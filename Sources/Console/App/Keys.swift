@@ -165,10 +165,11 @@ enum Actions {
         let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
         if !action.inputs.isEmpty {
             let fields = action.inputs.map { input -> FormField in
+                let value = input.initialValue(for: row)
                 switch input.kind {
-                case .secret: return .password(input.key, input.label, value: input.defaultValue ?? "", required: input.required)
-                case .bool: return .checkbox(input.key, input.label, checked: input.defaultValue == "true")
-                case .text, .number: return .text(input.key, input.label, value: input.defaultValue ?? "", required: input.required)
+                case .secret: return .password(input.key, input.label, value: value ?? "", required: input.required)
+                case .bool: return .checkbox(input.key, input.label, checked: value == "true")
+                case .text, .number: return .text(input.key, input.label, value: value ?? "", required: input.required)
                 }
             }
             s.overlay = .form(FormView(fields: fields), pending)

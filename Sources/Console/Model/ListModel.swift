@@ -104,6 +104,8 @@ struct ListModel {
         var keep = Set(definition.fields.map(\.key))
         keep.formUnion(["id", "name", "displayname", "state"])
         if let s = definition.stateField { keep.insert(s) }
+        // A capacity cell reads three fields whatever its key is.
+        if definition.fields.contains(where: { $0.format == .capacity }) { keep.formUnion(FieldFormatter.capacityKeys) }
         // Nested values (a VM's NICs) are kept as the text the cell shows, not as whole objects.
         return Row(id: row.id, fields: JSONObject(row.fields.members.compactMap { m in
             guard keep.contains(m.key) else { return nil }
@@ -129,7 +131,7 @@ struct ListModel {
     }
 
     private func search(_ row: Row) -> String {
-        definition.fields.map { FieldFormatter.text(row.fields[$0.key], format: $0.format) }.joined(separator: "\u{1}").lowercased()
+        definition.fields.map { FieldFormatter.text($0, row: row.fields) }.joined(separator: "\u{1}").lowercased()
     }
 
     /// The last filter result, so typing one more character searches only the rows that still matched.
@@ -156,7 +158,10 @@ struct ListModel {
         }
         if let col = table.sortColumn, col < definition.fields.count {
             let field = definition.fields[col]
-            let keys = indices.map { SortKey(FieldFormatter.text(rows[$0].fields[field.key], format: .text)) }
+            // Capacity sorts by the used share of the total; everything else by its text (numbers as numbers).
+            let keys = field.format == .capacity
+                ? indices.map { SortKey(number: FieldFormatter.usedRatio(rows[$0].fields)) }
+                : indices.map { SortKey(FieldFormatter.text(rows[$0].fields[field.key], format: .text)) }
             var order = Array(indices.indices)
             order.sort { a, b in
                 let (x, y) = (keys[a], keys[b])
@@ -173,11 +178,16 @@ struct ListModel {
         }
     }
 
-    /// The text of cell (`row`, `column`) of the visible rows.
-    func cell(row: Int, column: Int) -> String {
+    /// The text of cell (`row`, `column`) of the visible rows, fitted to `width` where the format can shorten.
+    func cell(row: Int, column: Int, width: Int = .max) -> String {
         guard row < visible.count, column < definition.fields.count else { return "" }
-        let field = definition.fields[column]
-        return FieldFormatter.text(rows[visible[row]].fields[field.key], format: field.format)
+        return FieldFormatter.text(definition.fields[column], row: rows[visible[row]].fields, width: width)
+    }
+
+    /// The raw value of the view's state field for visible row `row`, when `column` shows it as a state.
+    func stateValue(row: Int, column: Int) -> String? {
+        guard row < visible.count, column < definition.fields.count, definition.fields[column].format == .state else { return nil }
+        return rows[visible[row]][definition.fields[column].key]
     }
 }
 
@@ -189,6 +199,12 @@ struct SortKey: Comparable {
     init(_ s: String) {
         number = Double(s)
         text = s.lowercased()
+    }
+
+    /// A number, or (nil) after every number.
+    init(number: Double?) {
+        self.number = number
+        text = ""
     }
 
     static func < (a: SortKey, b: SortKey) -> Bool {

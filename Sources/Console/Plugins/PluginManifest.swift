@@ -92,7 +92,7 @@ public struct PluginManifest: Sendable, Equatable {
                 try r.onlyKeys(fo, ["key", "label", "format"], at: at)
                 let formatName = try r.string(fo, "format", at: at) ?? "text"
                 guard let format = FieldFormat(rawValue: formatName) else {
-                    throw PluginFileError(file: file, key: at + ".format", problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool")
+                    throw PluginFileError(file: file, key: at + ".format", problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity")
                 }
                 fields.append(ListField(try r.string(fo, "key", at: at, required: true) ?? "", try r.string(fo, "label", at: at, required: true) ?? "", format: format))
             }

@@ -23,10 +23,41 @@ enum InstancesSection {
                          confirm: "Restart VM %@?"),
                 vmAction("destroy", "Destroy", key: "D", command: "destroyVirtualMachine", states: ["Running", "Stopped", "Error"],
                          confirm: "Destroy VM %@? It stops and its root disk is scheduled for deletion."),
-                vmAction("snapshot", "Take VM snapshot", key: "P", command: "createVMSnapshot", states: ["Running", "Stopped"],
-                         idParameter: "virtualmachineid", confirm: "Take a VM snapshot of %@?"),
+                takeSnapshot(),
             ],
             stateField: "state")
+    }
+
+    /// Take VM snapshot [P]: the web UI's form (name, description, snapshotmemory, quiescevm). The booleans are
+    /// always sent; name and description only when filled in.
+    static func takeSnapshot() -> RowAction {
+        let name: @Sendable (PluginContext) -> String = { $0.row(Self.id)?["name"] ?? $0.row(Self.id)?.id ?? "?" }
+        return RowAction(
+            id: "snapshot", label: "Take VM snapshot", key: "P", isMutating: true, requiredAPIs: ["createVMSnapshot"],
+            inputs: [
+                ActionInput(key: "name", label: "Name"),
+                ActionInput(key: "description", label: "Description"),
+                ActionInput(key: "snapshotmemory", label: "Include memory", kind: .bool, defaultValue: "false"),
+                ActionInput(key: "quiescevm", label: "Quiesce VM", kind: .bool, defaultValue: "false"),
+            ],
+            confirm: nil,
+            notification: { ctx in "Take VM snapshot of \(name(ctx))" },
+            isAvailable: { row, _ in ["Running", "Stopped"].contains(row["state"] ?? "") },
+            perform: { ctx in
+                guard let row = ctx.row(Self.id) else { throw CloudStackError.configuration("no VM is selected") }
+                let r = try await ctx.api.call("createVMSnapshot", snapshotParameters(vmID: row.id, inputs: ctx.inputs))
+                if let job = r.jobID { return .asyncJob(jobID: job) }
+                return .completed(message: nil)
+            })
+    }
+
+    static func snapshotParameters(vmID: String, inputs: [String: String]) -> [(String, String)] {
+        var params = [("virtualmachineid", vmID)]
+        for key in ["name", "description"] {
+            if let v = inputs[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty { params.append((key, v)) }
+        }
+        for key in ["snapshotmemory", "quiescevm"] { params.append((key, inputs[key] == "true" ? "true" : "false")) }
+        return params
     }
 
     static func vmAction(_ id: String, _ label: String, key: Character, command: String, states: Set<String>,

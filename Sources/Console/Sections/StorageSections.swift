@@ -1,46 +1,192 @@
 import CloudStack
+import Foundation
 import PluginKit
 
 /// Primary Storage, Secondary Storage and VM Snapshots.
 enum StorageSections {
+    static let primaryID = "primary-storage"
+    static let secondaryID = "secondary-storage"
+
     static func primary() -> ListViewDefinition {
-        ListViewDefinition(id: "primary-storage", title: "Primary Storage", fields: [
-            ListField("name", "Name", minWidth: 8), ListField("state", "State", format: .state), ListField("scope", "Scope"),
+        ListViewDefinition(id: primaryID, title: "Primary Storage", fields: [
+            ListField("name", "Name", minWidth: 8), ListField("state", "State", format: .state, minWidth: 6), ListField("scope", "Scope"),
             ListField("type", "Type"), ListField("provider", "Provider"), ListField("zonename", "Zone"),
-            ListField("clustername", "Cluster"), ListField("disksizeused", "Used", format: .bytes),
-            ListField("disksizetotal", "Total", format: .bytes), ListField("tags", "Tags"),
+            ListField("clustername", "Cluster"), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
+            ListField("tags", "Tags"),
         ], dataProvider: .api("listStoragePools"), actions: [
             poolAction("maintain", "Enable maintenance", key: "M", command: "enableStorageMaintenance", states: ["Up", "ErrorInMaintenance"],
                        confirm: "Put primary storage %@ into maintenance? Its volumes' VMs are stopped or migrated."),
             poolAction("cancel-maintain", "Cancel maintenance", key: "C", command: "cancelStorageMaintenance",
                        states: ["Maintenance", "PrepareForMaintenance", "ErrorInMaintenance"], confirm: "Cancel maintenance of %@?"),
+            updatePool(),
+            poolAction("disable", "Disable", key: "X", command: "updateStoragePool", extra: [("enabled", "false")], states: ["Up"],
+                       confirm: "Disable primary storage %@? No new volumes are allocated on it."),
+            poolAction("enable", "Enable", key: "E", command: "updateStoragePool", extra: [("enabled", "true")], states: ["Disabled"],
+                       confirm: nil),
+            deletePool(),
         ], stateField: "state")
     }
 
-    static func poolAction(_ id: String, _ label: String, key: Character, command: String, states: Set<String>, confirm: String) -> RowAction {
-        let name: @Sendable (PluginContext) -> String = { $0.row("primary-storage")?["name"] ?? "?" }
+    static func poolName(_ ctx: PluginContext) -> String { ctx.row(primaryID)?["name"] ?? "?" }
+
+    static func poolAction(_ id: String, _ label: String, key: Character, command: String, extra: [(String, String)] = [],
+                           states: Set<String>, confirm: String?) -> RowAction {
+        var confirmText: (@Sendable (PluginContext) -> String)? = nil
+        if let confirm { confirmText = { ctx in confirm.replacingOccurrences(of: "%@", with: poolName(ctx)) } }
         return RowAction(id: id, label: label, key: key, isMutating: true, requiredAPIs: [command],
-                         confirm: { ctx in confirm.replacingOccurrences(of: "%@", with: name(ctx)) },
-                         notification: { ctx in "\(label): \(name(ctx))" },
+                         confirm: confirmText,
+                         notification: { ctx in "\(label): \(poolName(ctx))" },
                          isAvailable: { row, _ in states.contains(row["state"] ?? "") },
                          perform: { ctx in
-                             guard let row = ctx.row("primary-storage") else { throw CloudStackError.configuration("no storage pool is selected") }
-                             let r = try await ctx.api.call(command, [("id", row.id)])
+                             guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
+                             let r = try await ctx.api.call(command, [("id", row.id)] + extra)
                              return r.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
                          })
     }
 
-    static func secondary() -> ListViewDefinition {
-        ListViewDefinition(id: "secondary-storage", title: "Secondary Storage", fields: [
-            ListField("name", "Name", minWidth: 8), ListField("providername", "Provider"), ListField("protocol", "Protocol"),
-            ListField("zonename", "Zone"), ListField("url", "URL", minWidth: 12), ListField("readonly", "Read-only", format: .bool),
-        ], dataProvider: .api("listImageStores"))
+    /// Update [U]: name, tags, capacity bytes and IOPS, seeded from the row; only changed fields are sent.
+    static func updatePool() -> RowAction {
+        RowAction(id: "update", label: "Update", key: "U", isMutating: true, requiredAPIs: ["updateStoragePool"],
+                  inputs: [
+                      ActionInput(key: "name", label: "Name", required: true, rowField: "name"),
+                      ActionInput(key: "tags", label: "Tags (comma list)", rowField: "tags"),
+                      // Text, not number: "1,099,511,627,776" is welcome; it is checked when sent.
+                      ActionInput(key: "capacitybytes", label: "Capacity bytes", rowField: "disksizetotal"),
+                      ActionInput(key: "capacityiops", label: "Capacity IOPS", kind: .number, rowField: "capacityiops"),
+                  ],
+                  confirm: nil,
+                  notification: { ctx in "Update primary storage \(poolName(ctx))" },
+                  isAvailable: { row, _ in row["state"] != "Removed" },
+                  perform: { ctx in
+                      guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
+                      let params = try updateParameters(row: row, inputs: ctx.inputs)
+                      if params.isEmpty { return .completed(message: "Update primary storage \(row["name"] ?? row.id): nothing changed") }
+                      _ = try await ctx.api.call("updateStoragePool", [("id", row.id)] + params)
+                      return .completed(message: nil)
+                  })
     }
 
+    /// The updateStoragePool parameters for the fields the user changed. Tags compare as lists (spaces and
+    /// empty entries dropped); an emptied tags field is sent as `tags=` to clear them.
+    static func updateParameters(row: Row, inputs: [String: String]) throws -> [(String, String)] {
+        var params: [(String, String)] = []
+        if let name = inputs["name"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name != row["name"] {
+            params.append(("name", name))
+        }
+        func tagList(_ s: String?) -> [String] {
+            (s ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let tags = inputs["tags"] {
+            let new = tagList(tags)
+            if new != tagList(row["tags"]) { params.append(("tags", new.joined(separator: ","))) }
+        }
+        for (key, label, rowField) in [("capacitybytes", "Capacity bytes", "disksizetotal"), ("capacityiops", "Capacity IOPS", "capacityiops")] {
+            guard let text = inputs[key] else { continue }
+            let digits = text.filter { $0 != "," && $0 != " " && $0 != "_" }
+            if digits.isEmpty || digits == row[rowField] { continue }
+            guard let n = Int64(digits), n > 0 else {
+                throw CloudStackError.configuration("\(label) must be a whole number of at least 1 (commas allowed), not “\(text)”")
+            }
+            params.append((key, String(n)))
+        }
+        return params
+    }
+
+    /// Delete [D]: only in Maintenance (the server refuses elsewhere), optionally expunging Destroyed volumes.
+    static func deletePool() -> RowAction {
+        RowAction(id: "delete", label: "Delete", key: "D", isMutating: true, requiredAPIs: ["deleteStoragePool"],
+                  inputs: [ActionInput(key: "forced", label: "Also expunge volumes in Destroyed state", kind: .bool, defaultValue: "false")],
+                  confirm: { ctx in
+                      let forced = ctx.inputs["forced"] == "true" ? " Volumes in Destroyed state on it are expunged." : ""
+                      return "Delete primary storage \(poolName(ctx))? It is removed from CloudStack.\(forced)"
+                  },
+                  notification: { ctx in "Delete primary storage \(poolName(ctx))" },
+                  isAvailable: { row, _ in row["state"] == "Maintenance" },
+                  perform: { ctx in
+                      guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
+                      var params = [("id", row.id)]
+                      if ctx.inputs["forced"] == "true" { params.append(("forced", "true")) }
+                      _ = try await ctx.api.call("deleteStoragePool", params)
+                      return .completed(message: nil)
+                  })
+    }
+
+    // MARK: - Secondary storage
+
+    static func secondary() -> ListViewDefinition {
+        ListViewDefinition(id: secondaryID, title: "Secondary Storage", fields: [
+            ListField("name", "Name", minWidth: 8), ListField("role", "Role", minWidth: 7), ListField("providername", "Provider"),
+            ListField("protocol", "Protocol"), ListField("zonename", "Zone"), ListField("location", "URL", minWidth: 20),
+            ListField("readonly", "Read-only", format: .bool), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
+        ], dataProvider: secondaryProvider(), actions: [deleteSecondary()])
+    }
+
+    /// Image stores and secondary staging stores in one list (there are few), each row marked with a
+    /// synthetic `role` (Image or Staging) and `location` (the URL, or endpoint/bucket for S3).
+    static func secondaryProvider() -> DataProvider {
+        DataProvider { request, context in
+            guard request.page == 1 else { return DataPage(rows: [], total: nil) }
+            var params: [(String, String)] = []
+            if let k = request.keyword, !k.isEmpty { params.append(("keyword", k)) }
+            var rows: [Row] = []
+            var sources = [("listImageStores", "Image")]
+            if context.api.isAllowed("listSecondaryStagingStores") { sources.append(("listSecondaryStagingStores", "Staging")) }
+            for (command, role) in sources {
+                for item in try await everything(command, params, context.api) {
+                    var fields = item
+                    fields["role"] = .string(role)
+                    fields["location"] = .string(location(item))
+                    rows.append(Row(fields, position: rows.count))
+                }
+            }
+            return DataPage(rows: rows, total: rows.count)
+        }
+    }
+
+    /// Every page of a list command.
+    static func everything(_ command: String, _ params: [(String, String)], _ api: APIHelper) async throws -> [JSONObject] {
+        var items: [JSONObject] = []
+        var page = 1
+        let size = 500
+        while true {
+            let r = try await api.listPage(command, params, page: page, pageSize: size)
+            items += r.items.compactMap(\.objectValue)
+            if r.items.count < size || items.count >= (r.count ?? 0) { return items }
+            page += 1
+        }
+    }
+
+    static func location(_ item: JSONObject) -> String {
+        if let url = item["url"]?.text, !url.isEmpty { return url }
+        let parts = [item["endpoint"]?.text, item["bucket"]?.text].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.joined(separator: "/")
+    }
+
+    static func deleteCommand(_ row: Row) -> String { row["role"] == "Staging" ? "deleteSecondaryStagingStore" : "deleteImageStore" }
+
+    /// Delete [D]: deleteImageStore for Image rows, deleteSecondaryStagingStore for Staging rows.
+    static func deleteSecondary() -> RowAction {
+        @Sendable func describe(_ ctx: PluginContext) -> String {
+            let row = ctx.row(secondaryID)
+            return (row?["role"] == "Staging" ? "staging store " : "image store ") + (row?["name"] ?? row?.id ?? "?")
+        }
+        return RowAction(id: "delete", label: "Delete", key: "D", isMutating: true, requiredAPIs: [],
+                         confirm: { ctx in "Delete \(describe(ctx))? CloudStack stops using it; the files on it stay." },
+                         notification: { ctx in "Delete \(describe(ctx))" },
+                         isAvailable: { row, ctx in ctx.api.isAllowed(deleteCommand(row)) },
+                         perform: { ctx in
+                             guard let row = ctx.row(secondaryID) else { throw CloudStackError.configuration("no store is selected") }
+                             _ = try await ctx.api.call(deleteCommand(row), [("id", row.id)])
+                             return .completed(message: nil)
+                         })
+    }
+
+    // MARK: - VM snapshots
+
     static func vmSnapshots() -> ListViewDefinition {
-        let name: @Sendable (PluginContext) -> String = { $0.row("vm-snapshots")?["name"] ?? "?" }
+        let name: @Sendable (PluginContext) -> String = { $0.row("vm-snapshots")?["displayname"] ?? $0.row("vm-snapshots")?["name"] ?? "?" }
         return ListViewDefinition(id: "vm-snapshots", title: "VM Snapshots", fields: [
-            ListField("name", "Name", minWidth: 8), ListField("state", "State", format: .state),
+            ListField("displayname", "Name", minWidth: 8), ListField("state", "State", format: .state),
             ListField("virtualmachinename", "VM"), ListField("type", "Type"), ListField("current", "Current", format: .bool),
             ListField("created", "Created", format: .date),
         ], dataProvider: .api("listVMSnapshot", [("listall", "true")]), actions: [

@@ -8,8 +8,12 @@ enum ListPane {
         let theme = s.theme
         titleLine(list, s, into: &screen, in: layout.title)
         let columns = list.definition.fields.enumerated().map { i, f in
-            TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), weight: f.key == "name" || f.key == "description" ? 3 : 2,
-                        priority: list.definition.fields.count - i)
+            // A capacity cell grows first, up to its full text (bar, percentages, total); narrower, it shortens itself.
+            f.format == .capacity
+                ? TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), maxWidth: capacityWidth, weight: 6,
+                              priority: list.definition.fields.count - i)
+                : TableColumn(f.label, minWidth: max(f.minWidth, min(f.label.count, 12)), weight: f.key == "name" || f.key == "description" ? 3 : 2,
+                              priority: list.definition.fields.count - i)
         }
         var empty = "No items"
         switch list.loading {
@@ -18,12 +22,19 @@ enum ListPane {
         case .idle: if !list.filter.isEmpty { empty = "No rows match “\(list.filter.text)”" }
         }
         let table = Table(columns: columns, state: list.table, emptyMessage: empty, isFocused: s.focus == .main && s.overlay == nil)
-        table.draw(into: &screen, in: layout.table, theme: theme,
-                   data: ClosureTableDataSource(rowCount: list.visible.count) { row, col in list.cell(row: row, column: col) })
+        let data = ClosureTableDataSource(rowCount: list.visible.count, cell: { row, col, width in list.cell(row: row, column: col, width: width) },
+                                          style: { row, col, rowStyle in
+                                              guard let state = list.stateValue(row: row, column: col) else { return rowStyle }
+                                              return StateStyle.style(for: state, theme: theme, over: rowStyle)
+                                          })
+        table.draw(into: &screen, in: layout.table, theme: theme, data: data)
         if let rect = layout.detail, let detail = s.detail, let row = list.selectedRow, row.id == detail.rowID {
             DetailPane.draw(row, detail, list.definition, theme: theme, into: &screen, in: rect)
         }
     }
+
+    /// The widest capacity cell: `██▒▒░░░░ 100%/100% 1023G`.
+    static let capacityWidth = 24
 
     static func titleLine(_ list: ListModel, _ s: AppState, into screen: inout Screen, in rect: Rect) {
         let theme = s.theme
@@ -120,5 +131,49 @@ enum DetailPane {
         }
         if !current.isEmpty { out.append(current) }
         return out
+    }
+}
+
+/// How a state cell looks: problems in the error style, transitions and maintenance in the warning style,
+/// healthy states in the success style, inactive ones dimmed. Only the colour and attributes change; the row
+/// keeps its background.
+enum StateStyle {
+    enum Meaning: Equatable {
+        case normal, good, inactive, pending, warning, attention, error
+    }
+
+    static func meaning(of state: String) -> Meaning {
+        switch state.lowercased() {
+        case "running", "up", "ready", "enabled", "implemented", "info": return .good
+        case "stopped", "disabled", "destroyed", "expunged", "removed", "shutdown", "expunging": return .inactive
+        case "starting", "stopping", "migrating", "creating", "allocated", "attaching", "initial", "initialized", "reverting", "restoring", "connecting":
+            return .pending
+        case "maintenance", "warn", "alert", "disconnected": return .warning
+        case "prepareformaintenance", "cancelmaintenance": return .attention
+        case "errorinmaintenance", "error", "down", "unknown": return .error
+        default: return .normal
+        }
+    }
+
+    static func style(for state: String, theme: Theme, over base: Style) -> Style {
+        let role: ThemeRole
+        var extra: Style.Attributes = []
+        switch meaning(of: state) {
+        case .normal: return base
+        case .good: role = .success
+        case .inactive: role = .dim
+        case .pending: role = .pending
+        case .warning: role = .warning
+        case .attention:
+            // Pools on their way into or out of maintenance must stand out, in monochrome too.
+            role = .warning
+            extra = .bold
+        case .error: role = .error
+        }
+        var s = base
+        let r = theme[role]
+        s.foreground = r.foreground
+        s.attributes.formUnion(r.attributes.union(extra))
+        return s
     }
 }

@@ -111,6 +111,9 @@ enum APICatalog {
         spec("listStorageProviders", "liststorageprovidersresponse", list: true, cls: "org.apache.cloudstack.api.command.admin.storage.ListStorageProvidersCmd",
              "Lists storage providers.", [param("type", required: true, "the type of storage provider: either primary or image")], ["name", "type"], StorageHandlers.listProviders),
 
+        spec("listStorageTags", "liststoragetagsresponse", list: true, cls: "org.apache.cloudstack.api.command.admin.storage.ListStorageTagsCmd",
+             "Lists storage tags", [], ["id", "name", "poolid", "poolname"], StorageHandlers.listTags),
+
         // Secondary storage.
         spec("listImageStores", "listimagestoresresponse", list: true, cls: "org.apache.cloudstack.api.command.admin.storage.ListImageStoresCmd",
              "Lists image stores.", [param("id", "uuid", "the ID of the storage pool"), param("name", "the name of the image store"), param("protocol", "the image store protocol"),

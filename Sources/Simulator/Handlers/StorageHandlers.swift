@@ -114,7 +114,7 @@ enum StorageHandlers {
         var pool = StoragePoolRecord(id: s.inventory.newID(), name: name, zoneID: zoneID, podID: podID, clusterID: clusterID, scope: scope.uppercased(),
                                      type: spec.type, ipAddress: spec.host, path: spec.path, url: spec.url, provider: provider.name, state: "Initialized",
                                      capacityBytes: capacity, usedBytes: 0, allocatedBytes: 0, capacityIops: iops, tags: p.value("tags"),
-                                     hypervisor: hypervisor, managed: p.bool("managed") ?? false, created: APIDate.now(), details: spec.details)
+                                     hypervisor: hypervisor, managed: spec.managed ?? p.bool("managed") ?? false, created: APIDate.now(), details: spec.details)
         switch scope {
         case "cluster":
             guard let cluster = s.inventory.cluster(clusterID) else { throw APIError.missing(label, "clusterid") }
@@ -207,6 +207,23 @@ enum StorageHandlers {
         guard let i = s.inventory.poolPosition(id) else { return .failure(.internalError("Unable to find storage pool \(id)")) }
         s.inventory.storagePools[i].state = state
         return .success(JSONObject([("storagepool", .object(object(s.inventory.storagePools[i], s.inventory)))]))
+    }
+
+    /// listStorageTags: one item per (pool, tag) pair, from each pool's comma-separated tags, as the
+    /// storage_pool_tags table holds them; ids are the row numbers.
+    static func listTags(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        var items: [(pool: StoragePoolRecord, tag: String)] = []
+        for pool in s.inventory.storagePools {
+            for tag in (pool.tags ?? "").split(separator: ",") {
+                let t = tag.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { items.append((pool, t)) }
+            }
+        }
+        let numbered = items.enumerated().map { (id: $0.offset + 1, pool: $0.element.pool, tag: $0.element.tag) }
+        return try InfrastructureHandlers.page(ctx, numbered, key: "storagetag", where: { InfrastructureHandlers.keywordMatch(ctx, $0.tag) }) { item in
+            .object(JSONObject([("id", .string(String(item.id))), ("name", .string(item.tag)), ("poolid", .string(item.pool.id)),
+                                ("poolname", .string(item.pool.name))]))
+        }
     }
 
     static func listProviders(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {

@@ -63,7 +63,8 @@ enum VMSnapshotHandlers {
         for k in s.inventory.vmSnapshots.indices where s.inventory.vmSnapshots[k].vmID == vm.id { s.inventory.vmSnapshots[k].current = false }
         let sn = VMSnapshotRecord(id: id, name: "\(vm.instanceName)_VS_\(stamp)", displayName: ctx.params.value("name") ?? "\(vm.instanceName)_VS_\(stamp)",
                                   description: ctx.params.value("description"), state: "Allocated", type: memory ? "DiskAndMemory" : "Disk",
-                                  current: true, parentID: parent, vmID: vm.id, accountID: vm.accountID, created: APIDate.now())
+                                  current: true, parentID: parent, vmID: vm.id, accountID: vm.accountID, created: APIDate.now(),
+                                  quiesceVM: ctx.params.bool("quiescevm") ?? false)
         s.inventory.vmSnapshots.append(sn)
         let job = JobRunner.submit(&s, ctx, instanceType: "VMSnapshot", instanceID: id, action: .createVMSnapshot(id))
         if let k = s.inventory.snapshotPosition(id) { s.inventory.vmSnapshots[k].state = "Creating" }

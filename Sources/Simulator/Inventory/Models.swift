@@ -188,6 +188,9 @@ struct VMSnapshotRecord: Codable, Sendable {
     var vmID: String
     var accountID: String
     var created: Int64
+    /// VMSnapshotOptions: quiesce the guest file systems while the disks are captured (createVMSnapshot quiescevm;
+    /// absent in state files written before it was kept).
+    var quiesceVM: Bool? = nil
 }
 
 struct EventRecord: Codable, Sendable {

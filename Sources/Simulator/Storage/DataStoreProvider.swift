@@ -34,6 +34,8 @@ struct DataStoreSpec: Sendable {
     var url: String
     var details: [String: String]
     var capacityBytes: Int64
+    /// Set when the provider decides whether the pool is managed (PowerFlex always is); nil: the `managed` parameter.
+    var managed: Bool? = nil
 }
 
 /// DataStoreLifecycle: creating, attaching, maintaining and deleting a store.

@@ -3,6 +3,8 @@ enum DataStoreProviderRegistry {
     static let providers: [any DataStoreProvider] = [
         DefaultPrimaryProvider(),
         SampleProvider(),
+        PowerFlexProvider(),
+        LinstorProvider(),
         NFSProvider(),
         SMBProvider(),
         S3Provider(),
