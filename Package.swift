@@ -54,7 +54,7 @@ let package = Package(
         // Swift plugins, each beside its config.json (registered in Sources/cstui/SwiftPlugins.swift).
         .target(name: "csMyFirstPlugin", dependencies: ["PluginKit"], path: "plugins/csMyFirstPlugin", exclude: ["config.json"]),
         // The application: state, update, sections, views, effects.
-        .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack"]),
+        .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack", "StorageForms", "S3Check"]),
         // The S3 compatibility probe: SigV4 on swift-crypto, a small S3 client, the operations CloudStack needs.
         .target(
             name: "S3Check",
@@ -85,11 +85,13 @@ let package = Package(
         .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack"]),
         // SigV4 vectors and the probe against moto's S3 server on loopback.
-        .testTarget(name: "S3CheckTests", dependencies: ["S3Check"]),
+        .testTarget(name: "S3CheckTests", dependencies: ["S3Check", "TestSupport"]),
+        // Servers tests start on loopback and stop by PID (moto's S3 server).
+        .target(name: "TestSupport", dependencies: ["S3Check"], path: "Tests/TestSupport"),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "StorageFormsTests", dependencies: ["StorageForms", "CloudStack"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
         // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
-        .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator", "TestSupport"]),
     ]
 )

@@ -4,7 +4,7 @@ public struct FormField: Hashable, Sendable {
         case text(TextInput)
         /// Shown as one "•" per character; the value never reaches the screen.
         case password(TextInput)
-        /// One of `options`, changed with ←/→ or Space.
+        /// One of `options` (what is shown), changed with ←/→, Space, or the first letter of an option.
         case select(options: [String], selected: Int)
         case checkbox(Bool)
     }
@@ -13,16 +13,26 @@ public struct FormField: Hashable, Sendable {
     public var id: String
     public var label: String
     public var kind: Kind
-    /// Shown under the field in the error style.
+    /// Shown beside the field (or under it when there is no room) in the error style.
     public var error: String?
     public var isRequired: Bool
+    /// For a select: the value submitted for each option (an id), when it differs from the label shown.
+    public var optionValues: [String]?
+    /// Shown dimmed while the field is empty: an example ("/export/primary") or a state ("loading…").
+    public var placeholder: String?
+    /// One line about the field, shown by the form's owner while the field has the focus.
+    public var help: String?
 
-    public init(id: String, label: String, kind: Kind, error: String? = nil, isRequired: Bool = false) {
+    public init(id: String, label: String, kind: Kind, error: String? = nil, isRequired: Bool = false,
+                optionValues: [String]? = nil, placeholder: String? = nil, help: String? = nil) {
         self.id = id
         self.label = label
         self.kind = kind
         self.error = error
         self.isRequired = isRequired
+        self.optionValues = optionValues
+        self.placeholder = placeholder
+        self.help = help
     }
 
     public static func text(_ id: String, _ label: String, value: String = "", required: Bool = false) -> FormField {
@@ -37,15 +47,25 @@ public struct FormField: Hashable, Sendable {
         FormField(id: id, label: label, kind: .select(options: options, selected: selected))
     }
 
+    /// A select whose options are (submitted value, shown label) pairs, with `value` chosen when present.
+    public static func select(_ id: String, _ label: String, choices: [(value: String, label: String)], value: String?,
+                              required: Bool = false) -> FormField {
+        let index = choices.firstIndex { $0.value == value } ?? 0
+        return FormField(id: id, label: label, kind: .select(options: choices.map(\.label), selected: index), isRequired: required,
+                         optionValues: choices.map(\.value))
+    }
+
     public static func checkbox(_ id: String, _ label: String, checked: Bool = false) -> FormField {
         FormField(id: id, label: label, kind: .checkbox(checked))
     }
 
-    /// The value as the application submits it: text, the chosen option, or "true"/"false".
+    /// The value as the application submits it: text, the chosen option's value, or "true"/"false".
     public var value: String {
         switch kind {
         case .text(let input), .password(let input): input.text
-        case .select(let options, let selected): options.indices.contains(selected) ? options[selected] : ""
+        case .select(let options, let selected):
+            if let values = optionValues { values.indices.contains(selected) ? values[selected] : "" }
+            else { options.indices.contains(selected) ? options[selected] : "" }
         case .checkbox(let on): on ? "true" : "false"
         }
     }
@@ -64,6 +84,14 @@ public struct FormField: Hashable, Sendable {
             switch key {
             case .left: kind = .select(options: options, selected: (selected - 1 + options.count) % options.count)
             case .right, .char(" "): kind = .select(options: options, selected: (selected + 1) % options.count)
+            case .home: kind = .select(options: options, selected: 0)
+            case .end: kind = .select(options: options, selected: options.count - 1)
+            case .char(let c):
+                // Type-to-find: the next option (after the current one, wrapping) whose label starts with the letter.
+                let letter = String(c).lowercased()
+                let order = (1...options.count).map { (selected + $0) % options.count }
+                guard let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return false }
+                kind = .select(options: options, selected: next)
             default: return false
             }
         case .checkbox(let on):

@@ -125,7 +125,7 @@ struct PluginLoaderTests {
         _ = ConsoleUpdateTests.key(.char("N"), &s)
         guard case .form? = s.overlay else { Issue.record("expected the inputs form"); return }
         _ = ConsoleUpdateTests.key(.enter, &s)
-        guard case .form(let blocked, _)? = s.overlay else { Issue.record("an empty required field must keep the form open"); return }
+        guard case .form(let blockedForm)? = s.overlay, case let blocked = blockedForm.form else { Issue.record("an empty required field must keep the form open"); return }
         #expect(blocked.fields.first?.error != nil)
         for c in "before-upgrade" { _ = ConsoleUpdateTests.key(.char(c), &s) }
         _ = ConsoleUpdateTests.key(.enter, &s)

@@ -241,7 +241,7 @@ struct StorageViewsTests {
             try await c.open(StorageSections.primaryID)
             let pool = try c.select(in: StorageSections.primaryID) { $0["state"] == "Up" }
             c.key(.char("U"))
-            guard case .form(let form, _)? = c.s.overlay else { Issue.record("expected the Update form"); return }
+            guard case .form(let actionForm)? = c.s.overlay, case let form = actionForm.form else { Issue.record("expected the Update form"); return }
             #expect(form.fields.map(\.id) == ["name", "tags", "capacitybytes", "capacityiops"])
             #expect(form.values["name"] == pool["name"])
             #expect(form.values["tags"] == (pool["tags"] ?? ""))
@@ -331,7 +331,7 @@ struct StorageViewsTests {
             try await c.settle { $0.lists[StorageSections.primaryID]?.rows.first { $0.id == pool.id }?["state"] == "Maintenance" }
             _ = try c.select(in: StorageSections.primaryID) { $0.id == pool.id }
             c.key(.char("D"))
-            guard case .form(let form, _)? = c.s.overlay else { Issue.record("expected the forced checkbox"); return }
+            guard case .form(let actionForm)? = c.s.overlay, case let form = actionForm.form else { Issue.record("expected the forced checkbox"); return }
             #expect(form.fields.map(\.label) == ["Also expunge volumes in Destroyed state"])
             #expect(form.values["forced"] == "false")
             c.key(.char(" "))
@@ -396,7 +396,7 @@ struct StorageViewsTests {
             try await c.open(InstancesSection.id)
             let vm = try c.select(in: InstancesSection.id) { $0["state"] == "Running" }
             c.key(.char("P"))
-            guard case .form(let form, _)? = c.s.overlay else { Issue.record("expected the snapshot form"); return }
+            guard case .form(let actionForm)? = c.s.overlay, case let form = actionForm.form else { Issue.record("expected the snapshot form"); return }
             #expect(form.fields.map(\.label) == ["Name", "Description", "Include memory", "Quiesce VM"])
             c.type("pre-patch")
             c.key(.tab)

@@ -1,5 +1,6 @@
 import Foundation
 import S3Check
+import TestSupport
 import Testing
 
 /// The probe against a real S3-compatible server (moto) and against nothing at all.

@@ -72,9 +72,15 @@ import Testing
         #expect(!text.contains("s3cr3t"))
         #expect(text.contains("•••••••••••"))
         #expect(text.contains("Name*:"))
+        // The message sits beside its field when there is room, at the right edge.
         let error = screen.position(of: "required")!
-        #expect(error.y == 1)
+        #expect(error.y == 0)
+        #expect(error.x == 50 - "required".count)
         #expect(screen.style(x: error.x, y: error.y) == theme[.error])
+        // Too narrow to share the row: it goes on the row below the field.
+        var narrow = Screen(width: 30, height: 8)
+        form.draw(into: &narrow, in: narrow.bounds, theme: theme)
+        #expect(narrow.position(of: "required")?.y == 1)
         #expect(text.contains("Zone"))
         #expect(text.contains("[ ]"))
         // Typing fills the focused field and moving on fills the next one; values keep the real text.

@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 import TUI
 
 /// Everything that changes the console's state: input, time, and results of effects.
@@ -27,6 +28,11 @@ enum AppEvent: Sendable {
     case pluginFailed(pluginID: String, String)
     case profileSwitched(name: String, host: String, api: ConsoleAPI)
     case profileSwitchFailed(String)
+    case formOptionsLoaded(dialog: Int, OptionRequest, [FieldOption], hypervisors: [String: String])
+    case formOptionsFailed(dialog: Int, OptionRequest, String)
+    case storageStepDone(dialog: Int, step: Int, total: Int, name: String?)
+    case storageSubmitFailed(dialog: Int, step: Int, String)
+    case s3Tested(dialog: Int, ok: Bool, summary: String, rows: [String])
     /// A fatal condition: leave the console with this message.
     case fatal(String)
 }
@@ -74,5 +80,8 @@ enum Effect: Sendable {
     case switchProfile(String)
     case reloadPlugins(directory: String, swiftPlugins: [String: any ConsolePlugin])
     case loadCustom(pluginID: String, any ConsolePlugin)
+    case loadFormOptions(dialog: Int, OptionRequest)
+    case submitStorage(dialog: Int, requests: [StorageRequest], from: Int)
+    case testS3(dialog: Int, S3TestInput)
     case quit
 }

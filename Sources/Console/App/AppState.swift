@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 import TUI
 
 /// The whole state of the console; `Update` changes it, the views draw it.
@@ -13,7 +14,9 @@ struct AppState {
         case tray(Tray)
         case confirm(Dialog, PendingAction)
         /// The values an action asks for before it runs (declarative `inputs`).
-        case form(FormView, PendingAction)
+        case form(ActionForm)
+        /// Add Primary Storage / Add Secondary Storage.
+        case storage(StorageDialog)
         case actionMenu(ActionMenu)
         case palette(Palette)
         case message(Dialog)
@@ -49,6 +52,10 @@ struct AppState {
     var now = Date()
     var quitting = false
     var plugins = PluginState()
+    /// The add-storage forms: built-in, plus what enabled storage plugins contribute.
+    var storageForms = StorageFormCatalog.builtIn()
+    /// Numbers dialogs, so answers for a dialog already closed are dropped.
+    var nextDialogID = 0
 
     init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: APIHelper) {
         self.width = width
@@ -79,6 +86,20 @@ struct PendingAction {
     var listView: String
     var row: Row
     var context: PluginContext
+}
+
+/// An action's inputs form; Esc asks before throwing typed values away.
+struct ActionForm {
+    var form: FormView
+    var pending: PendingAction
+    var initial: [String: String]
+    var discard: Dialog?
+
+    init(form: FormView, pending: PendingAction) {
+        self.form = form
+        self.pending = pending
+        initial = form.values
+    }
 }
 
 /// The list of row actions offered for the selected row (`x`).

@@ -96,6 +96,24 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .quit:
             return
+        case let .loadFormOptions(dialog, req):
+            task = Task { [api, queue] in
+                do {
+                    let (options, hypervisors) = try await StorageWork.options(req, api: api)
+                    queue.post(.formOptionsLoaded(dialog: dialog, req, options, hypervisors: hypervisors))
+                } catch {
+                    queue.post(.formOptionsFailed(dialog: dialog, req, Self.describe(error)))
+                }
+            }
+        case let .submitStorage(dialog, requests, from):
+            task = Task { [api, queue] in
+                await StorageWork.submit(dialog: dialog, requests: requests, from: from, api: api, post: queue.post)
+            }
+        case let .testS3(dialog, input):
+            task = Task { [queue] in
+                let r = await StorageWork.testS3(input)
+                queue.post(.s3Tested(dialog: dialog, ok: r.ok, summary: r.summary, rows: r.rows))
+            }
         case let .loadCustom(pluginID, plugin):
             task = Task { [queue] in
                 guard case .custom(let show) = plugin.content else { return }

@@ -126,6 +126,12 @@ enum Keys {
                 s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
             }
             return []
+        case .char("A") where list.id == "primary-storage", .char("+") where list.id == "primary-storage":
+            s.lists[list.id] = list
+            return StorageDialogs.open(.primary, &s)
+        case .char("A") where list.id == "secondary-storage", .char("+") where list.id == "secondary-storage":
+            s.lists[list.id] = list
+            return StorageDialogs.open(.image, &s)
         case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
             guard let row = list.selectedRow, let action = list.definition.actions.first(where: { $0.key == c }) else { return [] }
             return Actions.trigger(action, view: list.id, row: row, &s)
@@ -172,7 +178,7 @@ enum Actions {
                 case .text, .number: return .text(input.key, input.label, value: value ?? "", required: input.required)
                 }
             }
-            s.overlay = .form(FormView(fields: fields), pending)
+            s.overlay = .form(ActionForm(form: FormView(fields: fields), pending: pending))
             return []
         }
         return confirmOrRun(pending, &s)

@@ -48,16 +48,37 @@ enum Overlays {
             case .none:
                 s.overlay = .confirm(dialog, pending)
             }
-        case .form(var form, var pending):
+        case .storage:
+            return StorageDialogs.handle(key, &s)
+        case .form(var f):
+            if var discard = f.discard {
+                switch DiscardQuestion.answer(key, &discard) {
+                case true?:
+                    s.overlay = nil
+                    Update.flash(&s, "\(f.pending.action.label): cancelled", error: false)
+                    return []
+                case false?: f.discard = nil
+                case nil: f.discard = discard
+                }
+                s.overlay = .form(f)
+                return []
+            }
+            var form = f.form
+            var pending = f.pending
             switch key {
             case .escape:
-                s.overlay = nil
-                Update.flash(&s, "\(pending.action.label): cancelled", error: false)
+                if form.values != f.initial {
+                    f.discard = DiscardQuestion.dialog("for \(pending.action.label)")
+                    s.overlay = .form(f)
+                } else {
+                    s.overlay = nil
+                    Update.flash(&s, "\(pending.action.label): cancelled", error: false)
+                }
             case .enter:
                 // Nothing is sent until every field is valid; the typed values stay for correction.
                 var valid = form.validateRequired()
                 for input in pending.action.inputs where input.kind == .number {
-                    if let v = form.values[input.key], !v.isEmpty, Double(v) == nil {
+                    if let v = form.values[input.key], !v.isEmpty, Double(v.replacingOccurrences(of: ",", with: "")) == nil {
                         form.setError("must be a number", for: input.key)
                         valid = false
                     }
@@ -67,10 +88,12 @@ enum Overlays {
                     s.overlay = nil
                     return Actions.confirmOrRun(pending, &s)
                 }
-                s.overlay = .form(form, pending)
+                f.form = form
+                s.overlay = .form(f)
             default:
                 _ = form.handle(key)
-                s.overlay = .form(form, pending)
+                f.form = form
+                s.overlay = .form(f)
             }
         case .actionMenu(var menu):
             switch key {

@@ -46,6 +46,16 @@ enum Update {
             flash(&s, listError ?? "Plugins reloaded: \(loaded.count - failed) loaded" + (failed > 0 ? ", \(failed) failed (Enter shows why)" : ""),
                   error: listError != nil || failed > 0)
             return []
+        case let .formOptionsLoaded(dialog, req, options, hypervisors):
+            return StorageDialogs.optionsLoaded(dialog, req, options, hypervisors: hypervisors, &s)
+        case let .formOptionsFailed(dialog, req, text):
+            return StorageDialogs.optionsFailed(dialog, req, text, &s)
+        case let .storageStepDone(dialog, step, total, name):
+            return StorageDialogs.stepDone(dialog, step: step, total: total, name: name, &s)
+        case let .storageSubmitFailed(dialog, step, text):
+            return StorageDialogs.submitFailed(dialog, step: step, text, &s)
+        case let .s3Tested(dialog, ok, summary, rows):
+            return StorageDialogs.s3Tested(dialog, ok: ok, summary: summary, rows: rows, &s)
         case .apisFailed(let text):
             flash(&s, "listApis failed, every action is offered: \(text)", error: true)
             return []

@@ -72,9 +72,9 @@ public enum PluginLoader {
                     entry.plugin = swift
                 } else if manifest.listView != nil || !manifest.scopedActions.isEmpty {
                     entry.plugin = DeclarativePlugin(id: id, manifest: manifest)
-                } else {
+                } else if manifest.storageProviders == nil {
                     throw PluginFileError(file: configPath, key: nil,
-                                          problem: "declares no listView or scopedActions, and no Swift plugin '\(id)' is compiled in")
+                                          problem: "declares no listView, scopedActions or storageProviders, and no Swift plugin '\(id)' is compiled in")
                 }
             } catch let e as PluginFileError {
                 entry.status = .failed(e.description)

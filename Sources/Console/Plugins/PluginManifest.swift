@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 
 /// A problem in a plugin file, naming the file, the key and what is wrong.
 public struct PluginFileError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -47,8 +48,11 @@ public struct PluginManifest: Sendable, Equatable {
     public var roles: [String]?
     var listView: DeclaredListView?
     var scopedActions: [DeclaredAction]
+    /// `storageProviders`: add-storage forms for a vendor's storage provider (checked when the file is read).
+    var storageProviders: JSONValue?
 
-    static let topKeys: Set<String> = ["$schema", "title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView", "scopedActions"]
+    static let topKeys: Set<String> = ["$schema", "title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView",
+                                       "scopedActions", "storageProviders"]
     static let actionKeys: Set<String> = ["id", "label", "key", "command", "idParameter", "parameters", "inputs", "confirm", "notification", "dangerous", "states", "scopes"]
     static let scopes: Set<String> = ["instances", "primary-storage", "secondary-storage", "vm-snapshots", "zones", "pods", "clusters", "hosts", "events"]
 
@@ -64,7 +68,7 @@ public struct PluginManifest: Sendable, Equatable {
         var m = PluginManifest(title: try r.string(top, "title", required: true) ?? "", desc: try r.string(top, "desc", required: true) ?? "",
                                externalLink: try r.string(top, "externalLink") ?? "", authorName: try r.string(top, "authorName") ?? "",
                                authorEmail: try r.string(top, "authorEmail") ?? "", icon: try r.string(top, "icon") ?? "◆",
-                               roles: nil, listView: nil, scopedActions: [])
+                               roles: nil, listView: nil, scopedActions: [], storageProviders: nil)
         if let pre = top["preFilter"] {
             guard let o = pre.objectValue else { throw PluginFileError(file: file, key: "preFilter", problem: "must be an object like {\"roles\": [\"Admin\"]}") }
             try r.onlyKeys(o, ["roles"], at: "preFilter")
@@ -107,6 +111,15 @@ public struct PluginManifest: Sendable, Equatable {
         if let sa = top["scopedActions"] {
             guard let list = sa.arrayValue else { throw PluginFileError(file: file, key: "scopedActions", problem: "must be a list") }
             for (i, a) in list.enumerated() { m.scopedActions.append(try r.action(a, at: "scopedActions[\(i)]", scoped: true)) }
+        }
+        if let sp = top["storageProviders"] {
+            var catalog = StorageFormCatalog.builtIn()
+            do {
+                try catalog.addContributed(sp, path: "storageProviders", plugin: file)
+            } catch {
+                throw PluginFileError(file: file, key: error.path, problem: error.problem)
+            }
+            m.storageProviders = sp
         }
         return m
     }

@@ -1,4 +1,5 @@
 import PluginKit
+import StorageForms
 import TUI
 
 /// The console's plugins: what plugins.json loaded, the Plugins listing's cursor, and which sections came from which plugin.
@@ -79,6 +80,18 @@ enum PluginIntegration {
             s.lists[def.id]?.definition.actions = def.actions + (scoped[def.id] ?? [])
         }
         s.plugins.sections = sections
+        // Storage plugins' provider forms join the built-in ones, in plugins.json order.
+        var catalog = StorageFormCatalog.builtIn()
+        for p in s.plugins.loaded where p.status == .loaded {
+            guard let forms = p.manifest?.storageProviders else { continue }
+            if let roles = p.manifest?.roles, let user = s.user, !roles.contains(user.roleType) { continue }
+            do {
+                try catalog.addContributed(forms, path: "storageProviders", plugin: p.id)
+            } catch {
+                s.plugins.runtimeProblems[p.id] = "\(p.directory)/config.json: key '\(error.path)': \(error.problem)"
+            }
+        }
+        s.storageForms = catalog
         let selected = s.navbar.selectedID
         s.navbar.items = Sections.navItems(pluginItems: navChildren)
         s.navbar.selectedID = s.navbar.rows.contains { $0.item.id == selected } ? selected : Sections.plugins

@@ -9,7 +9,7 @@ enum StorageSections {
 
     static func primary() -> ListViewDefinition {
         ListViewDefinition(id: primaryID, title: "Primary Storage", fields: [
-            ListField("name", "Name", minWidth: 8), ListField("state", "State", format: .state, minWidth: 6), ListField("scope", "Scope"),
+            ListField("name", "Name", minWidth: 12), ListField("state", "State", format: .state, minWidth: 6), ListField("scope", "Scope"),
             ListField("type", "Type"), ListField("provider", "Provider"), ListField("zonename", "Zone"),
             ListField("clustername", "Cluster"), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
             ListField("tags", "Tags"),
@@ -51,7 +51,7 @@ enum StorageSections {
                       ActionInput(key: "name", label: "Name", required: true, rowField: "name"),
                       ActionInput(key: "tags", label: "Tags (comma list)", rowField: "tags"),
                       // Text, not number: "1,099,511,627,776" is welcome; it is checked when sent.
-                      ActionInput(key: "capacitybytes", label: "Capacity bytes", rowField: "disksizetotal"),
+                      ActionInput(key: "capacitybytes", label: "Capacity bytes", kind: .number, rowField: "disksizetotal"),
                       ActionInput(key: "capacityiops", label: "Capacity IOPS", kind: .number, rowField: "capacityiops"),
                   ],
                   confirm: nil,
@@ -115,7 +115,7 @@ enum StorageSections {
 
     static func secondary() -> ListViewDefinition {
         ListViewDefinition(id: secondaryID, title: "Secondary Storage", fields: [
-            ListField("name", "Name", minWidth: 8), ListField("role", "Role", minWidth: 7), ListField("providername", "Provider"),
+            ListField("name", "Name", minWidth: 14), ListField("role", "Role", minWidth: 7), ListField("providername", "Provider"),
             ListField("protocol", "Protocol"), ListField("zonename", "Zone"), ListField("location", "URL", minWidth: 20),
             ListField("readonly", "Read-only", format: .bool), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
         ], dataProvider: secondaryProvider(), actions: [deleteSecondary()])

@@ -19,11 +19,15 @@ enum OverlayPane {
             }
         case .confirm(let dialog, _), .message(let dialog):
             dialog.draw(into: &screen, in: area, theme: theme)
-        case .form(let form, let pending):
+        case .form(let f):
+            let form = f.form
             let rect = area.centered(width: min(area.width - 2, 64), height: min(area.height, form.fields.count * 2 + 4))
-            let inner = Frame(title: " \(pending.action.label): \(pending.row["name"] ?? pending.row.id) ", borderRole: .dialogBorder,
+            let inner = Frame(title: " \(f.pending.action.label): \(f.pending.row["name"] ?? f.pending.row.id) ", borderRole: .dialogBorder,
                               titleRole: .dialogTitle, fillRole: .dialog).draw(into: &screen, in: rect, theme: theme)
             form.draw(into: &screen, in: inner, theme: theme)
+            f.discard?.draw(into: &screen, in: area, theme: theme)
+        case .storage(let dialog):
+            StorageDialogPane.draw(dialog, theme: theme, into: &screen, in: area)
         case .actionMenu(let menu):
             let width = min(area.width - 2, max(30, (menu.actions.map { $0.label.count }.max() ?? 10) + 10))
             let rect = area.centered(width: width, height: min(area.height, menu.actions.count + 2))

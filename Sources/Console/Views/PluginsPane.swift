@@ -39,12 +39,17 @@ enum PluginsPane {
         var lines: [(String, String, ThemeRole)] = [
             ("id", lp.id, .text), ("desc", lp.manifest?.desc ?? "", .text), ("externalLink", lp.manifest?.externalLink ?? "", .accent),
             ("authorName", lp.manifest?.authorName ?? "", .text), ("authorEmail", lp.manifest?.authorEmail ?? "", .text),
-            ("kind", lp.plugin is DeclarativePlugin ? "declarative (config.json)" : (lp.plugin == nil ? "—" : "Swift, compiled in"), .text),
+            ("kind", lp.plugin is DeclarativePlugin ? "declarative (config.json)" : (lp.plugin != nil ? "Swift, compiled in"
+                : (lp.manifest?.storageProviders != nil ? "storage provider forms (config.json)" : "—")), .text),
             ("folder", lp.directory, .text), ("files", lp.files.joined(separator: ", "), .text),
         ]
+        if let forms = lp.manifest?.storageProviders?.arrayValue {
+            let names = forms.map { "\($0["name"]?.text ?? "?") (\($0["kind"]?.text ?? "?"))" }
+            lines.append(("storage forms", names.joined(separator: ", ") + " — in Storage › A", .text))
+        }
         switch p.status(lp) {
         case .loaded:
-            let shown = p.sections.values.contains(lp.id) || hasScoped(lp)
+            let shown = p.sections.values.contains(lp.id) || hasScoped(lp) || lp.manifest?.storageProviders != nil
             lines.append(("status", shown ? "loaded" : "loaded; not shown to this user (its preFilter)", .success))
         case .failed(let why): lines.append(("status", "failed: " + why, .error))
         }

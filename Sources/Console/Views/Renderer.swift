@@ -66,6 +66,15 @@ enum Renderer {
         var hints: [KeyHint] = []
         switch s.overlay {
         case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
+        case .storage(let d)?:
+            if d.discard != nil {
+                hints = [KeyHint("y", "discard", priority: 9), KeyHint("n", "keep editing", priority: 9)]
+            } else if d.showingReport {
+                hints = [KeyHint("any key", "close the report", priority: 9)]
+            } else {
+                hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("←→", "choose", priority: 7), KeyHint("Space", "toggle", priority: 5),
+                         KeyHint("Enter", "add", priority: 9), KeyHint("Esc", "cancel", priority: 9)]
+            }
         case .form?: hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("Enter", "continue", priority: 9), KeyHint("Esc", "cancel", priority: 9)]
         case .palette?: hints = [KeyHint("Enter", "go", priority: 9), KeyHint("Tab", "complete", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
         case .some: hints = [KeyHint("Esc", "close", priority: 9), KeyHint("↑↓", "scroll", priority: 5)]

@@ -7,19 +7,19 @@ import Darwin
 #endif
 
 /// moto's S3 server (`python3 -m moto.server`) on a free loopback port, stopped by its PID.
-final class MotoServer: @unchecked Sendable {
-    let port: Int
+public final class MotoServer: @unchecked Sendable {
+    public let port: Int
     let process: Process
     let logFile: String
 
-    var endpoint: String { "http://127.0.0.1:\(port)" }
+    public var endpoint: String { "http://127.0.0.1:\(port)" }
 
-    struct StartFailure: Error, CustomStringConvertible {
-        let description: String
+    public struct StartFailure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Starts moto and waits until it answers S3 requests; throws (the test fails) when it cannot.
-    static func start() async throws -> MotoServer {
+    public static func start() async throws -> MotoServer {
         let port = try freePort()
         let log = (NSTemporaryDirectory() as NSString).appendingPathComponent("cstui-moto-\(port).log")
         FileManager.default.createFile(atPath: log, contents: nil)
@@ -75,7 +75,7 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// Stops this server by its PID and waits for it to exit.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(5)
@@ -85,7 +85,7 @@ final class MotoServer: @unchecked Sendable {
     }
 
     /// A loopback TCP port nobody listens on right now (bound to port 0, read back, closed).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         #if canImport(Glibc)
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -1,0 +1,87 @@
+import CloudStack
+import Foundation
+import S3Check
+import StorageForms
+
+/// The add-storage dialogs' API work, run by the effect runner: options for selects, the submission, the S3 test.
+enum StorageWork {
+    /// Zones, pods of a zone, clusters of a pod (with their hypervisors), hosts of a cluster, providers, storage tags.
+    static func options(_ req: OptionRequest, api: ConsoleAPI) async throws -> ([FieldOption], [String: String]) {
+        func items(_ command: String, _ params: [(String, String)]) async throws -> [JSONValue] {
+            try await api.client.listAll(command, params).items
+        }
+        func named(_ list: [JSONValue]) -> [FieldOption] {
+            list.compactMap { item in
+                guard let id = item["id"]?.text else { return nil }
+                return FieldOption(value: id, label: item["name"]?.text ?? id)
+            }
+        }
+        switch req.source {
+        case .zones:
+            return (named(try await items("listZones", [])), [:])
+        case .pods:
+            return (named(try await items("listPods", [("zoneid", req.parent ?? "")])), [:])
+        case .clusters:
+            let list = try await items("listClusters", [("podid", req.parent ?? "")])
+            var hv: [String: String] = [:]
+            for c in list { if let id = c["id"]?.text, let h = c["hypervisortype"]?.text { hv[id] = h } }
+            let options = list.compactMap { c -> FieldOption? in
+                guard let id = c["id"]?.text else { return nil }
+                let h = c["hypervisortype"]?.text.map { " (\($0))" } ?? ""
+                return FieldOption(value: id, label: (c["name"]?.text ?? id) + h)
+            }
+            return (options, hv)
+        case .hosts:
+            return (named(try await items("listHosts", [("clusterid", req.parent ?? ""), ("type", "Routing")])), [:])
+        case .providers:
+            let r = try await api.call("listStorageProviders", [("type", req.kind == .primary ? "primary" : "image")])
+            let names = r.list.items.compactMap { $0["name"]?.text }
+            return (names.map { FieldOption(value: $0, label: $0) }, [:])
+        case .storageTags:
+            guard api.isAllowed("listStorageTags") else { return ([], [:]) }
+            var seen = Set<String>()
+            let names = try await items("listStorageTags", []).compactMap { $0["name"]?.text }.filter { seen.insert($0).inserted }
+            return (names.map { FieldOption(value: $0, label: $0) }, [:])
+        }
+    }
+
+    /// Sends the requests from `from` on, in order, posting each step's success or the first failure.
+    static func submit(dialog: Int, requests: [StorageRequest], from: Int, api: ConsoleAPI, post: (AppEvent) -> Void) async {
+        for (i, req) in requests.enumerated() where i >= from {
+            do {
+                let r = try await api.call(req.command, req.params)
+                let item = r.content.members.first { $0.value.objectValue != nil }?.value
+                post(.storageStepDone(dialog: dialog, step: i, total: requests.count, name: item?["name"]?.text))
+            } catch {
+                post(.storageSubmitFailed(dialog: dialog, step: i, EffectRunner.describe(error)))
+                return
+            }
+        }
+    }
+
+    /// The S3 compatibility probe with a small multipart object; path-style for IP or localhost endpoints, as
+    /// S3-compatible stores there rarely have wildcard DNS.
+    static func testS3(_ input: S3TestInput) async -> (ok: Bool, summary: String, rows: [String]) {
+        let host = URLComponents(string: input.endpoint)?.host ?? ""
+        let pathStyle = host == "localhost" || host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } || input.bucket?.contains(".") == true
+        let endpoint: S3Endpoint
+        switch S3Endpoint.parse(input.endpoint, pathStyle: pathStyle) {
+        case .success(let e): endpoint = e
+        case .failure(let error): return (false, "S3 test: bad endpoint: \(error)", [])
+        }
+        let client = S3Client(endpoint: endpoint, credentials: S3Credentials(accessKey: input.accessKey, secretKey: input.secretKey),
+                              region: "us-east-1", timeoutSeconds: 20)
+        let probe = S3Probe(client: client, options: .init(bucket: input.bucket, multipartThreshold: 6 * 1024 * 1024))
+        let report = await probe.run()
+        await client.shutdown()
+        let failed = report.rows.filter { $0.outcome == .fail }
+        let passed = report.rows.filter { $0.outcome == .pass }.count
+        let rows = report.rows.map { r in
+            "\(r.outcome.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.operation)" + (r.outcome == .fail ? ": \(r.detail)" : "")
+        }
+        if report.compatible {
+            return (true, "S3 test passed: \(passed) of \(report.rows.count) operations work", rows)
+        }
+        return (false, "S3 test FAILED: \(failed.map(\.operation).joined(separator: ", "))", rows)
+    }
+}
