@@ -79,6 +79,11 @@ public struct StorageFormCatalog: Sendable {
         contributors["\(kind.rawValue)/\(provider)"]
     }
 
+    /// A provider form's help line ("The sample storage plugin…"), if it has one.
+    public func help(of provider: String, kind: StorageKind) -> String? {
+        forms(kind).providers.first { $0.name == provider }?.help
+    }
+
     /// The fields to show now, in order, given the current values (keys → raw values; selects hold the option value,
     /// bools "true"/"false"). Includes the common fields (primary: scope, zone, pod, cluster, host, hypervisor, name, protocol,
     /// provider, tags; image: provider, name, zone) followed by the protocol's and provider's fields, filtered by showIf.

@@ -94,7 +94,7 @@ public struct FormView: Hashable, Sendable {
         let buttonRows = buttons.isEmpty ? 0 : min(2, rect.height)
         let area = Rect(x: rect.x, y: rect.y, width: rect.width, height: max(0, rect.height - buttonRows))
         let longestLabel = fields.map { DisplayWidth.of($0.label) + ($0.isRequired ? 2 : 1) }.max() ?? 0
-        let labelWidth = min(longestLabel, max(6, area.width / 3))
+        let labelWidth = min(longestLabel, max(6, area.width * 2 / 5))
         let fieldX = area.x + labelWidth + 1
         let fieldWidth = max(0, area.maxX - fieldX)
         let minInput = 16

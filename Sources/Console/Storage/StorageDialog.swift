@@ -115,12 +115,12 @@ struct StorageDialog {
             }
         }
         if validating { errors = catalog.validate(kind: kind, values: values, providers: providerNames, context: context) }
-        form = makeForm()
+        form = makeForm(catalog)
         return needed
     }
 
     /// The form for the current specs, reusing fields whose kind and value did not change (their cursor stays).
-    func makeForm() -> FormView {
+    func makeForm(_ catalog: StorageFormCatalog) -> FormView {
         let old = Dictionary(form.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let focusedID = form.focusedField?.id
         let focusedButton = form.focusedButton
@@ -148,7 +148,7 @@ struct StorageDialog {
             if let previous = old[spec.key], previous.value == field.value, sameKind(previous.kind, field.kind) {
                 field.kind = previous.kind
             }
-            field.help = help(for: spec)
+            field.help = help(for: spec, catalog)
             if field.placeholder == nil, spec.kind != .select, spec.kind != .bool { field.placeholder = placeholder(for: spec) }
             field.error = errors[spec.key]
             fields.append(field)
@@ -182,9 +182,15 @@ struct StorageDialog {
         specs.first { $0.source == .providers }.flatMap { values[$0.key] }
     }
 
-    /// The focused field's help line, with the existing tags for a tags field.
-    func help(for spec: FieldSpec) -> String? {
+    /// The focused field's help line: with the existing tags for a tags field, and for the provider its form's help
+    /// and the plugin that contributed it.
+    func help(for spec: FieldSpec, _ catalog: StorageFormCatalog) -> String? {
         var text = spec.help
+        if spec.source == .providers, let provider = values[spec.key] {
+            let parts = [catalog.help(of: provider, kind: kind), catalog.contributor(of: provider, kind: kind).map { "form from plugin \($0)" }]
+            let joined = parts.compactMap { $0 }.joined(separator: "; ")
+            if !joined.isEmpty { text = joined }
+        }
         if spec.source == .storageTags, let tags = options[OptionRequest(source: .storageTags, parent: nil, kind: kind).key], !tags.isEmpty {
             let list = "existing tags: " + tags.map(\.label).joined(separator: ", ")
             text = text.map { $0 + "; " + list } ?? list
@@ -195,10 +201,10 @@ struct StorageDialog {
     /// A dimmed example in an empty field, from its format.
     func placeholder(for spec: FieldSpec) -> String? {
         switch spec.format {
-        case .host?: return "nfs.example.com or 10.0.0.5"
+        case .host?: return "host.example.com or 10.0.0.5"
         case .path?: return "/export/primary"
         case .url?: return "scheme://host/…"
-        case .hostOrURL?: return "server or nfs://server"
+        case .hostOrURL?: return spec.key == "endpoint" ? "s3.example.com:9000 or https://…" : "server or nfs://server"
         case .bucket?: return "bucket-name"
         case .iqn?: return "iqn.2026-01.com.example:target"
         default: return nil

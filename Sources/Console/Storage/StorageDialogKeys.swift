@@ -96,11 +96,15 @@ enum StorageDialogs {
         let catalog = s.storageForms
         d.validating = true
         d.errors = catalog.validate(kind: d.kind, values: d.values, providers: d.providerNames, context: d.context)
-        d.form = d.makeForm()
+        d.form = d.makeForm(s.storageForms)
         if !d.errors.isEmpty {
             if let first = d.specs.first(where: { d.errors[$0.key] != nil }) { d.form.focus(on: first.key) }
             let n = d.errors.count
-            d.message = ("\(n) field\(n == 1 ? " needs" : "s need") attention; nothing was sent", true)
+            if n == 1, let spec = d.specs.first(where: { d.errors[$0.key] != nil }), let text = d.errors[spec.key] {
+                d.message = ("\(spec.label): \(text); nothing was sent", true)
+            } else {
+                d.message = ("\(n) fields need attention; nothing was sent", true)
+            }
             return []
         }
         let requests: [StorageRequest]
@@ -108,7 +112,7 @@ enum StorageDialogs {
             requests = try catalog.requests(kind: d.kind, values: d.values, providers: d.providerNames, context: d.context)
         } catch {
             d.errors = error.messages
-            d.form = d.makeForm()
+            d.form = d.makeForm(s.storageForms)
             d.message = ("Some fields need attention; nothing was sent", true)
             return []
         }
@@ -186,7 +190,7 @@ enum StorageDialogs {
         }
         if let key = fieldNamed(in: text, d.specs) {
             d.errors[key] = "refused by the server"
-            d.form = d.makeForm()
+            d.form = d.makeForm(s.storageForms)
             d.form.focus(on: key)
         }
         s.overlay = .storage(d)

@@ -74,14 +74,29 @@ enum StorageWork {
         let probe = S3Probe(client: client, options: .init(bucket: input.bucket, multipartThreshold: 6 * 1024 * 1024))
         let report = await probe.run()
         await client.shutdown()
-        let failed = report.rows.filter { $0.outcome == .fail }
-        let passed = report.rows.filter { $0.outcome == .pass }.count
-        let rows = report.rows.map { r in
-            "\(r.outcome.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(r.operation)" + (r.outcome == .fail ? ": \(r.detail)" : "")
+        return summarize(report.rows.map { ($0.outcome.rawValue, $0.operation, $0.detail) }, compatible: report.compatible,
+                         bucket: input.bucket, endpoint: input.endpoint)
+    }
+
+    /// The test's table for the dialog: one short line per operation; a failure text shared by several operations
+    /// is said once, and a missing bucket is named in the summary.
+    static func summarize(_ rows: [(outcome: String, operation: String, detail: String)], compatible: Bool, bucket: String?,
+                          endpoint: String) -> (ok: Bool, summary: String, rows: [String]) {
+        let failures = rows.filter { $0.outcome == "FAIL" }
+        let passed = rows.filter { $0.outcome == "PASS" }.count
+        let details = Set(failures.map(\.detail))
+        let shared = failures.count > 1 && details.count == 1 ? details.first : nil
+        var lines = rows.map { r -> String in
+            let head = r.outcome + " " + r.operation
+            guard r.outcome == "FAIL", shared == nil else { return head }
+            let short = r.detail.count > 70 ? String(r.detail.prefix(69)) + "…" : r.detail
+            return head + ": " + short
         }
-        if report.compatible {
-            return (true, "S3 test passed: \(passed) of \(report.rows.count) operations work", rows)
+        if let shared { lines.append("Each failed with: " + shared) }
+        if compatible { return (true, "S3 test passed: \(passed) of \(rows.count) operations work at \(endpoint)", lines) }
+        if let bucket, failures.contains(where: { $0.detail.contains("NoSuchBucket") }) {
+            return (false, "S3 test FAILED: bucket \(bucket) does not exist at \(endpoint); create it first", lines)
         }
-        return (false, "S3 test FAILED: \(failed.map(\.operation).joined(separator: ", "))", rows)
+        return (false, "S3 test FAILED: \(failures.map(\.operation).joined(separator: ", "))", lines)
     }
 }
