@@ -170,6 +170,10 @@ struct PluginLoaderTests {
             #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["nowhere"], "id": "a", "label": "A", "command": "x", "notification": "n"}]}"#,
             #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["hosts"], "id": "a", "label": "A", "command": "x"}]}"#,
             #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["hosts"], "id": "a", "label": "A", "command": "x", "notification": "n", "key": "AB"}]}"#,
+            try String(contentsOfFile: repo.appendingPathComponent("plugins/sampleStorage/config.json").path, encoding: .utf8),
+            #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "primary", "name": "X", "fields": [{"key": "a", "label": "A", "kind": "strng"}]}]}"#,
+            #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "image", "name": "X", "colour": "red"}]}"#,
+            #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "tape", "name": "X"}]}"#,
         ]
         let dir = try Self.folder(Dictionary(uniqueKeysWithValues: examples.enumerated().map { ("e\($0.offset).json", $0.element) }))
         let script = """

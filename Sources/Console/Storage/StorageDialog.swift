@@ -32,7 +32,7 @@ struct StorageDialog {
     var availableAPIs: Set<String> = []
     /// Field key → message beside the field.
     var errors: [String: String] = [:]
-    /// The user changed something: Esc asks before throwing it away.
+    /// The user typed something (choices of selects and checkboxes are quick to redo): Esc asks before throwing it away.
     var touched = false
     /// After the first submission attempt, fields are checked as they change.
     var validating = false

@@ -64,12 +64,12 @@ enum StorageDialogs {
             guard d.form.handle(key) else { return [] }
             let after = d.form.values
             guard before != after else { return [] }
-            d.touched = true
             var structural = false
             for (k, v) in after where before[k] != v {
                 d.values[k] = v
                 d.errors[k] = nil
-                if let spec = d.specs.first(where: { $0.key == k }), spec.kind == .select || spec.kind == .bool { structural = true }
+                guard let spec = d.specs.first(where: { $0.key == k }) else { continue }
+                if spec.kind == .select || spec.kind == .bool { structural = true } else { d.touched = true }
             }
             if !d.s3Report.isEmpty || d.message?.isError == true {
                 d.s3Report = []
