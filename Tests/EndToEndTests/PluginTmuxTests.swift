@@ -58,7 +58,7 @@ struct PluginTmuxTests {
         try t.type("CLOUDSTACK_ENDPOINT=\(server.endpoint) CLOUDSTACK_KEY=\(user.apiKey) CLOUDSTACK_SECRET=\(user.secretKey) \(BinaryRunner.binary) --plugins \(Self.repoPlugins); echo EXIT=$?", then: "Enter")
         try t.waitFor("(User)")
         try t.type(":plugins", then: "Enter")
-        let screen = try t.waitFor("Plugins  2 enabled")
+        let screen = try t.waitFor("Plugins  3 enabled")
         #expect(screen.contains("hidden"))
         #expect(!screen.contains("◆ My first plugin"))
         try t.press("C-c")
@@ -73,7 +73,7 @@ struct PluginTmuxTests {
         try t.type("\(BinaryRunner.binary) --demo --demo-vms 100 --plugins \(dir); echo EXIT=$?", then: "Enter")
         try t.waitFor("admin (Admin)")
         try t.type(":plugins", then: "Enter")
-        try t.waitFor("Plugins  2 enabled")
+        try t.waitFor("Plugins  3 enabled")
         // Written while the console runs.
         try FileManager.default.createDirectory(atPath: dir + "/errorVMs", withIntermediateDirectories: true)
         try #"""

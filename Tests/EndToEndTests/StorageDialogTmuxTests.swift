@@ -88,7 +88,7 @@ struct StorageDialogTmuxTests {
         try t.type("export primary")
         try t.press("Enter")
         let screen = try t.waitFor("nothing was sent")
-        let pathLine = try #require(screen.split(separator: "\n").first { $0.contains("Path") })
+        let pathLine = try #require(screen.split(separator: "\n").first { $0.contains("Path*:") })
         #expect(pathLine.contains("export primary"))
         #expect(pathLine.contains("space"))
         #expect(screen.contains("nfs.example.com"))

@@ -17,7 +17,7 @@ struct StorageTests {
     @Test("maintenance: Up → PrepareForMaintenance → Maintenance → CancelMaintenance → Up, under the server's response keys")
     func maintenance() async throws {
         // Long enough that the transitional states are still there when checked, even on a loaded machine.
-        try await withSimulator(jobDelay: 2.5...2.5) { server in
+        try await withSimulator(jobDelay: 6...6) { server in
             let api = try admin(server)
             let id = try await Self.upPool(api)
             let enable = try await api.call("enableStorageMaintenance", [("id", id)])

@@ -9,10 +9,11 @@ enum StorageSections {
 
     static func primary() -> ListViewDefinition {
         ListViewDefinition(id: primaryID, title: "Primary Storage", fields: [
-            ListField("name", "Name", minWidth: 12), ListField("state", "State", format: .state, minWidth: 6), ListField("scope", "Scope"),
+            // Capacity right after the state: at 80 columns it is what an operator scans for, before type and provider.
+            ListField("name", "Name", minWidth: 12), ListField("state", "State", format: .state, minWidth: 6),
+            ListField("capacity", "Capacity", format: .capacity, minWidth: 7), ListField("scope", "Scope"),
             ListField("type", "Type"), ListField("provider", "Provider"), ListField("zonename", "Zone"),
-            ListField("clustername", "Cluster"), ListField("capacity", "Capacity", format: .capacity, minWidth: 7),
-            ListField("tags", "Tags"),
+            ListField("clustername", "Cluster"), ListField("tags", "Tags"),
         ], dataProvider: .api("listStoragePools"), actions: [
             poolAction("maintain", "Enable maintenance", key: "M", command: "enableStorageMaintenance", states: ["Up", "ErrorInMaintenance"],
                        confirm: "Put primary storage %@ into maintenance? Its volumes' VMs are stopped or migrated."),
