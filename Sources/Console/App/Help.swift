@@ -20,11 +20,20 @@ enum Help {
             .init("Enter", "details: author, link, files, loaded or failed and why"),
             .init("R", "reload plugins.json and every config.json, no restart"),
         ]))
-        if let list = s.currentList, !list.definition.actions.isEmpty {
-            sections.append(HelpView.Section(list.definition.title, list.definition.actions.compactMap { a in
+        if let list = s.currentList, !list.definition.actions.isEmpty || StorageDialogs.kind(forList: list.id) != nil {
+            var keys: [HelpView.Entry] = list.definition.actions.compactMap { a in
                 a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
-            }))
+            }
+            if StorageDialogs.kind(forList: list.id) != nil {
+                keys.append(.init("A or +", "add storage: a dialog whose fields follow the provider" + (s.readOnly ? " (read-only: off)" : "")))
+            }
+            sections.append(HelpView.Section(list.definition.title, keys))
         }
+        sections.append(HelpView.Section("Forms and dialogs", [
+            .init("Tab / Shift-Tab", "next / previous field or button"), .init("← → Space", "change a choice, tick a box"),
+            .init("letter", "in a choice: the next option starting with it"), .init("Enter", "add or run (checks every field first)"),
+            .init("Esc", "cancel; asks first when you have typed something"),
+        ]))
         return HelpView(title: "Keys", sections: sections)
     }
 }

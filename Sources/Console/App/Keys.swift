@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 import TUI
 
 /// Keys when no overlay is open: navigation, lists, actions.
@@ -126,12 +127,9 @@ enum Keys {
                 s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
             }
             return []
-        case .char("A") where list.id == "primary-storage", .char("+") where list.id == "primary-storage":
+        case .char("A") where StorageDialogs.kind(forList: list.id) != nil, .char("+") where StorageDialogs.kind(forList: list.id) != nil:
             s.lists[list.id] = list
-            return StorageDialogs.open(.primary, &s)
-        case .char("A") where list.id == "secondary-storage", .char("+") where list.id == "secondary-storage":
-            s.lists[list.id] = list
-            return StorageDialogs.open(.image, &s)
+            return StorageDialogs.open(StorageDialogs.kind(forList: list.id) ?? .primary, &s)
         case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
             guard let row = list.selectedRow, let action = list.definition.actions.first(where: { $0.key == c }) else { return [] }
             return Actions.trigger(action, view: list.id, row: row, &s)

@@ -202,7 +202,7 @@ struct StorageDialog {
     func placeholder(for spec: FieldSpec) -> String? {
         switch spec.format {
         case .host?: return "host.example.com or 10.0.0.5"
-        case .path?: return "/export/primary"
+        case .path?: return "/export/…"
         case .url?: return "scheme://host/…"
         case .hostOrURL?: return spec.key == "endpoint" ? "s3.example.com:9000 or https://…" : "server or nfs://server"
         case .bucket?: return "bucket-name"

@@ -5,6 +5,15 @@ import TUI
 
 /// Opening the add-storage dialogs, their keys, and what comes back from their API work.
 enum StorageDialogs {
+    /// Which dialog `A` opens in a list view: Primary Storage adds primary storage, Secondary Storage an image store.
+    static func kind(forList id: String) -> StorageKind? {
+        switch id {
+        case "primary-storage": .primary
+        case "secondary-storage": .image
+        default: nil
+        }
+    }
+
     /// `A` in Primary or Secondary Storage: open the dialog and load what its first fields need.
     static func open(_ kind: StorageKind, _ s: inout AppState) -> [Effect] {
         let command = kind == .primary ? "createStoragePool" : "addImageStore"
