@@ -1,4 +1,5 @@
 import CloudStack
+import Foundation
 import StorageForms
 import Testing
 
@@ -103,5 +104,25 @@ import Testing
         let c = StorageFormCatalog.builtIn()
         #expect(c.contributor(of: "NFS", kind: .image) == nil)
         #expect(!c.fields(kind: .primary, values: [:], providers: [], context: FormContext()).isEmpty)
+    }
+}
+
+@Suite struct ShippedSampleStoragePluginTests {
+    @Test("plugins/sampleStorage contributes the Sample form: its URL and details[N].name=value as createStoragePool takes them")
+    func sampleStorageRequest() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: repo.appendingPathComponent("plugins/sampleStorage/config.json"), encoding: .utf8)
+        let forms = try #require(parseJSON(text)["storageProviders"])
+        var c = StorageFormCatalog.builtIn()
+        try c.addContributed(forms, path: "storageProviders", plugin: "sampleStorage")
+        let values = merged(clusterBase, ["provider": "Sample", "array": "array1.example.com", "volumeGroup": "vg0", "replicas": "2", "thin": "true"])
+        let r = try c.requests(kind: .primary, values: values, providers: ["DefaultPrimary", "Sample"], context: ctx("KVM"))
+        #expect(r.count == 1)
+        #expect(r[0].command == "createStoragePool")
+        #expect(r[0].method == "POST")
+        #expect(pairs(r[0]) == strings(clusterParams) + ["provider=Sample", "url=sample://array1.example.com/vg0", "managed=false",
+                                                         "details[0].replicas=2", "details[1].thin=true"])
+        let bad = c.validate(kind: .primary, values: merged(values, ["replicas": "7"]), providers: ["Sample"], context: ctx("KVM"))
+        #expect(bad == ["replicas": "must be between 1 and 3"])
     }
 }
