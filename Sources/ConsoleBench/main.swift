@@ -1,7 +1,7 @@
 import Console
 import Foundation
 
-/// Usage: ConsoleBench. Prints the console's cost per cursor key with 10 and 100,000 rows, and per filter keystroke.
+/// Usage: ConsoleBench. Prints the console's cost per cursor key with 10 and 100,000 rows, per filter keystroke, and per key in the add-storage dialog.
 func micro(_ s: Double) -> String { String(format: "%.1f µs", s * 1e6) }
 
 for rows in [10, 100_000] {
@@ -15,3 +15,5 @@ print("cursor key, 100000 rows, 200x50: \(micro(bigKey)) per key")
 for rows in [10_000, 100_000] {
     print("filter keystroke, \(rows) rows: \(micro(try ConsoleBenchmarks.filterKeystroke(rows: rows))) per key")
 }
+let dialog = try ConsoleBenchmarks.storageDialogKeys()
+print("Add Primary Storage dialog, 80x24: \(micro(dialog.typing)) per typed key, \(micro(dialog.choosing)) per protocol change (fields recomputed)")

@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 import TUI
 
 /// Measurements of the console's own work, for the ConsoleBench target (never run by tests).
@@ -40,6 +41,40 @@ public enum ConsoleBenchmarks {
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return elapsed / Double(rounds * (text.count + 2))
+    }
+
+    /// Mean time of one key in the Add Primary Storage dialog (update + render), options already loaded: typing into a
+    /// text field, and changing the protocol select (which recomputes the fields from the forms catalog).
+    public static func storageDialogKeys(rounds: Int = 200) throws -> (typing: Double, choosing: Double) {
+        var s = try state(rows: 10, width: 80, height: 24)
+        var d = StorageDialog(id: 1, kind: .primary, availableAPIs: [])
+        d.providers = ["DefaultPrimary", "PowerFlex", "Linstor"]
+        d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = d.providers!.map { FieldOption(value: $0, label: $0) }
+        d.options[OptionRequest(source: .zones, parent: nil, kind: .primary).key] = [FieldOption(value: "z1", label: "zone-1")]
+        d.options[OptionRequest(source: .pods, parent: "z1", kind: .primary).key] = [FieldOption(value: "p1", label: "pod-1")]
+        d.options[OptionRequest(source: .clusters, parent: "p1", kind: .primary).key] = [FieldOption(value: "c1", label: "cluster-1 (KVM)")]
+        d.options[OptionRequest(source: .storageTags, parent: nil, kind: .primary).key] = []
+        d.clusterHypervisors = ["c1": "KVM"]
+        _ = d.rebuild(s.storageForms)
+        d.form.focus(on: "name")
+        s.overlay = .storage(d)
+        func time(_ keys: [Key]) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<rounds {
+                for k in keys {
+                    _ = Update.apply(.input(.key(k)), to: &s)
+                    _ = Renderer.render(s)
+                }
+            }
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(rounds * keys.count)
+        }
+        let typing = time([.char("p"), .char("s"), .backspace, .backspace])
+        if case .storage(var dialog)? = s.overlay {
+            dialog.form.focus(on: "protocol")
+            s.overlay = .storage(dialog)
+        }
+        let choosing = time([.right])
+        return (typing, choosing)
     }
 
     static func state(rows: Int, width: Int, height: Int) throws -> AppState {
