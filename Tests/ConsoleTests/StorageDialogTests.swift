@@ -186,3 +186,33 @@ struct StorageDialogTests {
         guard case .submitStorage(7, _, 1)? = retry.first else { Issue.record("expected a retry from step 1, got \(retry)"); return }
     }
 }
+
+@Suite("Action input forms")
+struct ActionFormTests {
+    @Test("an action's form has the action and Cancel as buttons; Cancel closes it, Esc after typing asks first and keeps the input")
+    func cancelAndDiscard() throws {
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleUpdateTests.key(.char("P"), &s)
+        guard case .form(let f)? = s.overlay else { Issue.record("expected the snapshot form"); return }
+        #expect(f.form.buttons == ["Take VM snapshot", "Cancel"])
+        #expect(Renderer.render(s).renderedText.contains("[ Cancel ]"))
+        // Cancel (Shift-Tab from the first field lands on it) closes without asking: nothing was typed.
+        _ = ConsoleUpdateTests.key(.backTab, &s)
+        _ = ConsoleUpdateTests.key(.enter, &s)
+        #expect(s.overlay == nil)
+        #expect(s.jobs.jobs.isEmpty)
+        _ = ConsoleUpdateTests.key(.char("P"), &s)
+        for c in "pre-patch" { _ = ConsoleUpdateTests.key(.char(c), &s) }
+        _ = ConsoleUpdateTests.key(.escape, &s)
+        guard case .form(let asking)? = s.overlay else { Issue.record("typed input: Esc must ask"); return }
+        #expect(asking.discard != nil)
+        _ = ConsoleUpdateTests.key(.char("n"), &s)
+        guard case .form(let kept)? = s.overlay else { Issue.record("n keeps editing"); return }
+        #expect(kept.form.values["name"] == "pre-patch")
+        _ = ConsoleUpdateTests.key(.escape, &s)
+        _ = ConsoleUpdateTests.key(.char("y"), &s)
+        #expect(s.overlay == nil)
+        #expect(s.jobs.jobs.isEmpty, "nothing was run")
+    }
+}

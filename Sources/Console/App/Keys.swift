@@ -176,7 +176,7 @@ enum Actions {
                 case .text, .number: return .text(input.key, input.label, value: value ?? "", required: input.required)
                 }
             }
-            s.overlay = .form(ActionForm(form: FormView(fields: fields), pending: pending))
+            s.overlay = .form(ActionForm(form: FormView(fields: fields, buttons: [action.label, "Cancel"]), pending: pending))
             return []
         }
         return confirmOrRun(pending, &s)

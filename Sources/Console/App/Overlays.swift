@@ -65,8 +65,10 @@ enum Overlays {
             }
             var form = f.form
             var pending = f.pending
+            // The Cancel button does what Esc does.
+            let cancelling = key == .escape || (key == .enter && form.focusedButton.map { form.buttons[$0] == "Cancel" } == true)
             switch key {
-            case .escape:
+            case _ where cancelling:
                 if form.values != f.initial {
                     f.discard = DiscardQuestion.dialog("for \(pending.action.label)")
                     s.overlay = .form(f)

@@ -21,7 +21,9 @@ enum OverlayPane {
             dialog.draw(into: &screen, in: area, theme: theme)
         case .form(let f):
             let form = f.form
-            let rect = area.centered(width: min(area.width - 2, 64), height: min(area.height, form.fields.count * 2 + 4))
+            // Fields, a row under each error, a gap and the buttons, the frame.
+            let rows = form.fields.count + form.fields.filter { $0.error != nil }.count + 2
+            let rect = area.centered(width: min(area.width - 2, 64), height: min(area.height, rows + 2))
             let inner = Frame(title: " \(f.pending.action.label): \(f.pending.row["name"] ?? f.pending.row.id) ", borderRole: .dialogBorder,
                               titleRole: .dialogTitle, fillRole: .dialog).draw(into: &screen, in: rect, theme: theme)
             form.draw(into: &screen, in: inner, theme: theme)
