@@ -164,6 +164,24 @@ struct StorageDialogTests {
         }
     }
 
+    @Test("a server message quoting the RBD URL shows the secret masked, in every spelling the URL may carry it")
+    func serverTextMasksSecrets() throws {
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var d = StorageDialog(id: 3, kind: .primary, availableAPIs: [])
+        d.providers = ["DefaultPrimary"]
+        d.values = ["scope": "zone", "hypervisor": "KVM", "protocol": "RBD", "radossecret": "AQB+x/y9==", "radosuser": "admin"]
+        _ = d.rebuild(s.storageForms)
+        #expect(d.specs.contains { $0.key == "radossecret" && $0.kind == .secret })
+        s.overlay = .storage(d)
+        _ = Update.apply(.storageSubmitFailed(dialog: 3, step: 0,
+            "Invalid parameter url value=rbd://admin:AQB-x_y9==@mon1/rbd (also AQB%2Bx%2Fy9%3D%3D and AQB+x/y9==)"), to: &s)
+        guard case .storage(let after)? = s.overlay else { Issue.record("the dialog stays open"); return }
+        let text = try #require(after.message?.text)
+        #expect(!text.contains("AQB"))
+        #expect(text.contains("rbd://admin:••••@mon1/rbd"))
+        #expect(!Renderer.render(s).renderedText.contains("x_y9"))
+    }
+
     @Test("a submission whose second request failed retries only that request")
     func retryOnlyTheFailedStep() throws {
         var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())

@@ -1,3 +1,4 @@
+import Foundation
 import StorageForms
 import TUI
 
@@ -196,6 +197,18 @@ struct StorageDialog {
             text = text.map { $0 + "; " + list } ?? list
         }
         return text
+    }
+
+    /// `text` with every typed secret (as typed, percent-encoded, or URL-safe Base64 as the RBD URL carries it) masked.
+    func masking(_ text: String) -> String {
+        var out = text
+        for spec in specs where spec.kind == .secret {
+            guard let secret = values[spec.key], secret.count >= 3 else { continue }
+            let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
+            let urlSafe = secret.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            for form in Set([secret, encoded, urlSafe]) { out = out.replacingOccurrences(of: form, with: "••••") }
+        }
+        return out
     }
 
     /// A dimmed example in an empty field, from its format.

@@ -189,8 +189,10 @@ enum StorageDialogs {
     }
 
     /// The server refused a request: its text goes over the form (and beside the field it names); the input stays.
-    static func submitFailed(_ dialog: Int, step: Int, _ text: String, _ s: inout AppState) -> [Effect] {
+    static func submitFailed(_ dialog: Int, step: Int, _ serverText: String, _ s: inout AppState) -> [Effect] {
         guard case .storage(var d) = s.overlay, d.id == dialog else { return [] }
+        // A server may quote the URL it refused, and URLs carry secrets (RBD, PowerFlex): mask every typed secret.
+        let text = d.masking(serverText)
         d.submitting = false
         if step > 0 {
             d.message = ("The store was added, but the next step failed: \(text). Fix and press Enter to retry that step.", true)
@@ -234,12 +236,4 @@ enum StorageDialogs {
         }
         return nil
     }
-}
-
-/// What the S3 test needs from the form.
-struct S3TestInput: Sendable {
-    var endpoint: String
-    var accessKey: String
-    var secretKey: String
-    var bucket: String?
 }

@@ -100,3 +100,11 @@ enum StorageWork {
         return (false, "S3 test FAILED: \(failures.map(\.operation).joined(separator: ", "))", lines)
     }
 }
+
+/// What the S3 test needs from the form.
+struct S3TestInput: Sendable {
+    var endpoint: String
+    var accessKey: String
+    var secretKey: String
+    var bucket: String?
+}
