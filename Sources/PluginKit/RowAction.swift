@@ -8,7 +8,8 @@ public enum ActionOutcome: Sendable, Equatable {
 
 /// A value the user is asked for before an action runs (k9s's prompted variables).
 public struct ActionInput: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable, Codable { case text, secret, number, bool }
+    /// `bytes`: a size typed as `1099511627776`, `500G` or `40T` (binary units), passed on as the byte count.
+    public enum Kind: String, Sendable, Equatable, Codable { case text, secret, number, bool, bytes }
     public var key: String
     public var label: String
     public var kind: Kind
@@ -29,7 +30,10 @@ public struct ActionInput: Sendable, Equatable {
 
     /// What the input starts with for `row`: the row's `rowField` when it has one, else `defaultValue`.
     public func initialValue(for row: Row) -> String? {
-        if let rowField, let value = row[rowField] { return value }
+        if let rowField, let value = row[rowField] {
+            if kind == .bytes, let n = Int64(value) { return ByteSize.short(n) }
+            return value
+        }
         return defaultValue
     }
 }
@@ -92,7 +96,8 @@ public struct RowAction: Sendable {
             }
             var params = [(idParameter, row.id)] + extra
             for input in inputs {
-                if let v = context.inputs[input.key], !v.isEmpty { params.append((input.key, v)) }
+                guard let v = context.inputs[input.key], !v.isEmpty else { continue }
+                params.append((input.key, input.kind == .bytes ? ByteSize.parse(v).map(String.init) ?? v : v))
             }
             let response = try await context.api.call(command, params)
             if let job = response.jobID { return .asyncJob(jobID: job) }

@@ -1,3 +1,4 @@
+import CloudStack
 import Foundation
 
 /// Validation of one field's value; messages are short (drawn beside the field at 80 columns, ≤ 38 characters).
@@ -25,11 +26,19 @@ enum FieldCheck {
     }
 
     static func numberMessage(_ f: FieldSpec, _ t: String) -> String? {
+        if f.transform == "bytes" {
+            guard let bytes = ByteSize.parse(t) else { return "bytes, or a size such as 500G or 40T" }
+            return rangeMessage(f, Double(bytes))
+        }
         let s = f.transform == "commas" ? t.replacingOccurrences(of: ",", with: "") : t
         guard let d = Double(s), d.isFinite, !s.contains(where: { $0.isLetter }) else {
             return f.integer ? "must be a whole number" : "must be a number"
         }
         if f.integer && d.rounded() != d { return "must be a whole number" }
+        return rangeMessage(f, d)
+    }
+
+    static func rangeMessage(_ f: FieldSpec, _ d: Double) -> String? {
         switch (f.min, f.max) {
         case let (lo?, hi?) where d < lo || d > hi: return "must be between \(number(lo)) and \(number(hi))"
         case let (lo?, nil) where d < lo: return "must be at least \(number(lo))"

@@ -25,7 +25,7 @@ public struct FieldSpec: Sendable, Equatable {
     /// Shown only when every listed field currently has one of the listed values, e.g. ["staging": ["true"]].
     public var showIf: [String: [String]]
     /// Transform applied to the value where it is sent (detail/param): nil, "uri" (encodeURIComponent),
-    /// "commas" (strip ,), "list" (comma list: items trimmed, empty items dropped, joined with ",").
+    /// "commas" (strip ,), "bytes" (a size such as 40T, sent as a byte count), "list" (comma list: items trimmed, empty items dropped, joined with ",").
     public var transform: String?
 
     public init(

@@ -26,7 +26,7 @@ import CloudStack
 /// FIELD: `key`, `label`, `kind` (text, secret, number, bool, select), `required`, `default`, `help`, `options`
 /// (["v", …] or [{"value", "label"}]), `source` (zones, pods, clusters, hosts, providers, storageTags), `format`
 /// (host, path, url, hostOrURL, bucket, iqn, name), `min`, `max`, `integer`, `to` (url, param (default), detail, none),
-/// `name` (parameter or detail name, default key), `showIf` (CONDITIONS), `transform` (uri, commas, list).
+/// `name` (parameter or detail name, default key), `showIf` (CONDITIONS), `transform` (uri, commas, list, bytes: "500G", "40T" or a plain count, sent as bytes).
 ///
 /// CONDITIONS: {"fieldKey": ["value", …]}: every listed field has one of its values.
 /// Templates: `{key}`, `{key|slash|uri|urlsafe64|scheme:nfs}`, `[optional group]`; every key must be a field's.
@@ -212,8 +212,8 @@ enum FormParser {
         if name != nil, case .none = f.target { throw FormSpecError(path: o.at("name"), problem: "only a param or detail has a name") }
         f.showIf = try o.conditions("showIf") ?? [:]
         if let t = try o.string("transform") {
-            guard ["uri", "commas", "list"].contains(t) else {
-                throw FormSpecError(path: o.at("transform"), problem: "unknown transform '\(t)' (uri, commas, list)")
+            guard ["uri", "commas", "list", "bytes"].contains(t) else {
+                throw FormSpecError(path: o.at("transform"), problem: "unknown transform '\(t)' (uri, commas, list, bytes)")
             }
             f.transform = t
         }

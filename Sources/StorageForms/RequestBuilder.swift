@@ -1,3 +1,4 @@
+import CloudStack
 import Foundation
 
 /// Turns a resolved, valid form into the API requests.
@@ -10,6 +11,7 @@ enum RequestBuilder {
         switch f.transform {
         case "uri": return encodeURIComponent(t)
         case "commas": return t.replacingOccurrences(of: ",", with: "")
+        case "bytes": return ByteSize.parse(t).map(String.init) ?? t
         case "list":
             let items = t.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return items.isEmpty ? nil : items.joined(separator: ",")

@@ -245,7 +245,9 @@ struct StorageViewsTests {
             #expect(form.fields.map(\.id) == ["name", "tags", "capacitybytes", "capacityiops"])
             #expect(form.values["name"] == pool["name"])
             #expect(form.values["tags"] == (pool["tags"] ?? ""))
-            #expect(form.values["capacitybytes"] == pool["disksizetotal"])
+            // The capacity starts in its short exact spelling (10T), not as 14 digits.
+            #expect(form.values["capacitybytes"].flatMap(ByteSize.parse).map(String.init) == pool["disksizetotal"])
+            #expect(form.values["capacitybytes"]?.last?.isLetter == true)
             // Replace the tags, leave everything else.
             c.key(.tab)
             c.key(.ctrl("u"))
@@ -266,6 +268,30 @@ struct StorageViewsTests {
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "capacitybytes=20000000000000"])
             #expect(c.row(StorageSections.primaryID, id: pool.id)?["disksizetotal"] == "20000000000000")
+            // A size with a unit, as an operator types it.
+            _ = try c.select(in: StorageSections.primaryID) { $0.id == pool.id }
+            c.key(.char("U"))
+            c.key(.tab)
+            c.key(.tab)
+            c.key(.ctrl("u"))
+            c.type("32T")
+            c.key(.enter)
+            try await c.settleAction(in: StorageSections.primaryID)
+            #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "capacitybytes=35184372088832"])
+            // Not a size: the message is beside the field, the form stays, nothing is sent.
+            _ = try c.select(in: StorageSections.primaryID) { $0.id == pool.id }
+            c.key(.char("U"))
+            c.key(.tab)
+            c.key(.tab)
+            c.key(.ctrl("u"))
+            c.type("lots")
+            let sent = c.api.calls.count
+            c.key(.enter)
+            guard case .form(let refused)? = c.s.overlay else { Issue.record("a bad size keeps the form open"); return }
+            #expect(refused.form.fields.first { $0.id == "capacitybytes" }?.error == "bytes, or a size such as 500G or 40T")
+            #expect(c.api.calls.count == sent)
+            c.key(.escape)
+            c.key(.char("y"))
             // Emptying the tags sends tags= and clears them.
             _ = try c.select(in: StorageSections.primaryID) { $0.id == pool.id }
             c.key(.char("U"))

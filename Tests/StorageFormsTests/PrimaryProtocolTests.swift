@@ -134,7 +134,13 @@ import Testing
         #expect(unmanaged[0]["capacitybytes"] == nil)
         let bad = catalog.validate(kind: .primary, values: merged(values, ["url": "u", "details": "a=1, oops, b=2", "capacitybytes": "12x"]),
             providers: primaryProviders, context: ctx("KVM"))
-        #expect(bad == ["details": "not key=value: 'oops'", "capacitybytes": "must be a whole number"])
+        #expect(bad == ["details": "not key=value: 'oops'", "capacitybytes": "bytes, or a size such as 500G or 40T"])
+        // A size with a binary unit is sent as bytes.
+        let sized = try primaryRequests(["provider": "SolidFire", "url": "x://y", "capacitybytes": "40T"])
+        #expect(sized[0]["capacitybytes"] == "43980465111040")
+        let zero = catalog.validate(kind: .primary, values: merged(values, ["url": "u", "capacitybytes": "0"]),
+            providers: primaryProviders, context: ctx("KVM"))
+        #expect(zero["capacitybytes"] != nil)
     }
 
     @Test func zoneScope() throws {

@@ -173,7 +173,7 @@ enum Actions {
                 switch input.kind {
                 case .secret: return .password(input.key, input.label, value: value ?? "", required: input.required)
                 case .bool: return .checkbox(input.key, input.label, checked: value == "true")
-                case .text, .number: return .text(input.key, input.label, value: value ?? "", required: input.required)
+                case .text, .number, .bytes: return .text(input.key, input.label, value: value ?? "", required: input.required)
                 }
             }
             s.overlay = .form(ActionForm(form: FormView(fields: fields, buttons: [action.label, "Cancel"]), pending: pending))

@@ -1,3 +1,4 @@
+import CloudStack
 import Foundation
 import PluginKit
 import TUI
@@ -79,9 +80,13 @@ enum Overlays {
             case .enter:
                 // Nothing is sent until every field is valid; the typed values stay for correction.
                 var valid = form.validateRequired()
-                for input in pending.action.inputs where input.kind == .number {
-                    if let v = form.values[input.key], !v.isEmpty, Double(v.replacingOccurrences(of: ",", with: "")) == nil {
+                for input in pending.action.inputs {
+                    guard let v = form.values[input.key], !v.isEmpty else { continue }
+                    if input.kind == .number, Double(v.replacingOccurrences(of: ",", with: "")) == nil {
                         form.setError("must be a number", for: input.key)
+                        valid = false
+                    } else if input.kind == .bytes, ByteSize.parse(v) == nil {
+                        form.setError("bytes, or a size such as 500G or 40T", for: input.key)
                         valid = false
                     }
                 }

@@ -190,7 +190,7 @@ private struct Reader {
                 guard let io = item.objectValue else { throw err(ip, "must be an object") }
                 try onlyKeys(io, ["key", "label", "kind", "required", "default"], at: ip)
                 let kindName = try string(io, "kind", at: ip) ?? "text"
-                guard let kind = ActionInput.Kind(rawValue: kindName) else { throw err(path(ip, "kind"), "'\(kindName)' is not one of text, secret, number, bool") }
+                guard let kind = ActionInput.Kind(rawValue: kindName) else { throw err(path(ip, "kind"), "'\(kindName)' is not one of text, secret, number, bool, bytes") }
                 var required = false
                 if let r = io["required"] {
                     guard case .bool(let b) = r else { throw err(path(ip, "required"), "must be true or false") }

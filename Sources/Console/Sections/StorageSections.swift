@@ -51,8 +51,8 @@ enum StorageSections {
                   inputs: [
                       ActionInput(key: "name", label: "Name", required: true, rowField: "name"),
                       ActionInput(key: "tags", label: "Tags (comma list)", rowField: "tags"),
-                      // Text, not number: "1,099,511,627,776" is welcome; it is checked when sent.
-                      ActionInput(key: "capacitybytes", label: "Capacity bytes", kind: .number, rowField: "disksizetotal"),
+                      // Shown as 40T when exact; 500G, 40 TiB or a plain byte count are all accepted.
+                      ActionInput(key: "capacitybytes", label: "Capacity", kind: .bytes, rowField: "disksizetotal"),
                       ActionInput(key: "capacityiops", label: "Capacity IOPS", kind: .number, rowField: "capacityiops"),
                   ],
                   confirm: nil,
@@ -81,14 +81,20 @@ enum StorageSections {
             let new = tagList(tags)
             if new != tagList(row["tags"]) { params.append(("tags", new.joined(separator: ","))) }
         }
-        for (key, label, rowField) in [("capacitybytes", "Capacity bytes", "disksizetotal"), ("capacityiops", "Capacity IOPS", "capacityiops")] {
-            guard let text = inputs[key] else { continue }
-            let digits = text.filter { $0 != "," && $0 != " " && $0 != "_" }
-            if digits.isEmpty || digits == row[rowField] { continue }
-            guard let n = Int64(digits), n > 0 else {
-                throw CloudStackError.configuration("\(label) must be a whole number of at least 1 (commas allowed), not “\(text)”")
+        if let text = inputs["capacitybytes"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let n = ByteSize.parse(text) else {
+                throw CloudStackError.configuration("Capacity must be bytes or a size such as 500G or 40T, not “\(text)”")
             }
-            params.append((key, String(n)))
+            if String(n) != row["disksizetotal"] { params.append(("capacitybytes", String(n))) }
+        }
+        if let text = inputs["capacityiops"] {
+            let digits = text.filter { $0 != "," && $0 != " " && $0 != "_" }
+            if !digits.isEmpty, digits != row["capacityiops"] {
+                guard let n = Int64(digits), n > 0 else {
+                    throw CloudStackError.configuration("Capacity IOPS must be a whole number of at least 1 (commas allowed), not “\(text)”")
+                }
+                params.append(("capacityiops", String(n)))
+            }
         }
         return params
     }
