@@ -182,6 +182,28 @@ struct StorageDialogTests {
         #expect(!Renderer.render(s).renderedText.contains("x_y9"))
     }
 
+    @Test("read-only mode, or an account listApis does not give createStoragePool: A explains instead of opening the dialog")
+    func refusedWhenNotAllowed() throws {
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api(), readOnly: true)
+        _ = Update.open("primary-storage", &s)
+        let effects = Update.apply(.input(.key(.char("A"))), to: &s)
+        #expect(s.overlay == nil)
+        #expect(effects.isEmpty)
+        #expect(s.flash?.text == "Read-only mode: adding storage is not allowed")
+        let api = try ConsoleUpdateTests.api()
+        api.setAllowed(["listImageStores", "listSecondaryStagingStores"])
+        var user = ConsoleUpdateTests.state(api: api)
+        _ = Update.open("secondary-storage", &user)
+        _ = Update.apply(.input(.key(.char("A"))), to: &user)
+        #expect(user.overlay == nil)
+        #expect(user.flash?.text == "addImageStore is not an API this account may call (listApis)")
+        user.flash = nil
+        #expect(!Renderer.render(user).text(at: 23).contains("add storage"))
+        var admin = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        _ = Update.open("secondary-storage", &admin)
+        #expect(Renderer.render(admin).text(at: 23).contains("A add storage"))
+    }
+
     @Test("a submission whose second request failed retries only that request")
     func retryOnlyTheFailedStep() throws {
         var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())

@@ -14,9 +14,18 @@ enum StorageDialogs {
         }
     }
 
+    /// The command a dialog sends first.
+    static func command(_ kind: StorageKind) -> String { kind == .primary ? "createStoragePool" : "addImageStore" }
+
+    /// Whether `A` is offered in a list view: a storage view, not read-only, and listApis allows the command.
+    static func offersAdd(in listID: String, _ s: AppState) -> Bool {
+        guard let kind = kind(forList: listID) else { return false }
+        return !s.readOnly && s.api.isAllowed(command(kind))
+    }
+
     /// `A` in Primary or Secondary Storage: open the dialog and load what its first fields need.
     static func open(_ kind: StorageKind, _ s: inout AppState) -> [Effect] {
-        let command = kind == .primary ? "createStoragePool" : "addImageStore"
+        let command = command(kind)
         if s.readOnly {
             Update.flash(&s, "Read-only mode: adding storage is not allowed", error: true)
             return []
