@@ -146,6 +146,15 @@ struct StorageDialogTests {
         }
     }
 
+    @Test("finished effects leave the runner: after a dialog's loads and a list's pages nothing is held")
+    func finishedEffectsAreReleased() async throws {
+        try await SimConsole.with { c in
+            try await Self.open(c, .primary)
+            try await c.settle { _ in c.runner.runningCount == 0 }
+            #expect(c.runner.runningCount == 0)
+        }
+    }
+
     @Test("Esc with typed input asks first; n keeps editing with the input, y discards and nothing is sent")
     func escapeAsks() async throws {
         try await SimConsole.with { c in

@@ -57,7 +57,9 @@ final class EffectRunner: @unchecked Sendable {
     private var currentAPI: ConsoleAPI
     let queue: EventQueue
     private let lock = NSLock()
-    private var tasks: [Task<Void, Never>] = []
+    /// Running tasks, for cancelAll; each leaves when it ends, so a long session does not collect them.
+    private var tasks: [Int: Task<Void, Never>] = [:]
+    private var nextTaskID = 0
     /// Opens a client for a profile name (`:profile NAME`); nil when the console cannot switch (e.g. tests).
     let openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
     /// Clients of profiles switched away from: closed when the console ends, so their jobs keep polling.
@@ -213,16 +215,24 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         }
-        lock.lock()
-        tasks.removeAll { $0.isCancelled }
-        tasks.append(task)
-        lock.unlock()
+        let id = lock.withLock { () -> Int in
+            nextTaskID += 1
+            tasks[nextTaskID] = task
+            return nextTaskID
+        }
+        Task { [weak self] in
+            await task.value
+            self?.lock.withLock { _ = self?.tasks.removeValue(forKey: id) }
+        }
     }
+
+    /// How many effects are still running (for tests).
+    var runningCount: Int { lock.withLock { tasks.count } }
 
     func cancelAll() {
         lock.lock()
-        let all = tasks
-        tasks = []
+        let all = Array(tasks.values)
+        tasks = [:]
         lock.unlock()
         for t in all { t.cancel() }
     }
