@@ -155,6 +155,27 @@ struct StorageDialogTests {
         }
     }
 
+    @Test("a storage plugin whose form is broken fails alone, naming file and key path; the built-in forms stay")
+    func brokenStoragePlugin() throws {
+        let dir = try PluginLoaderTests.folder([
+            "plugins.json": #"["vendorA", "vendorB"]"#,
+            "vendorA/config.json": #"{"title": "A", "desc": "d", "storageProviders": [{"kind": "primary", "name": "ArrayA", "fields": [{"key": "mvip", "label": "MVIP", "kind": "text", "to": "url"}], "url": "arraya://{mvip}/{pool}"}]}"#,
+            "vendorB/config.json": #"{"title": "B", "desc": "d", "storageProviders": [{"kind": "image", "name": "ObjB", "fields": [{"key": "endpoint", "label": "Endpoint", "kind": "text", "required": true, "format": "url", "to": "url"}], "url": "{endpoint}"}]}"#,
+        ])
+        let (loaded, error) = PluginLoader.load(directory: dir, swiftPlugins: [:])
+        #expect(error == nil)
+        guard case .failed(let why) = loaded[0].status else { Issue.record("vendorA must fail"); return }
+        #expect(why.contains("vendorA/config.json"))
+        #expect(why.contains("storageProviders[0].url"))
+        #expect(why.contains("'pool'"))
+        #expect(loaded[1].isLoaded)
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        PluginIntegration.apply(loaded, listError: nil, &s)
+        #expect(s.storageForms.contributor(of: "ObjB", kind: .image) == "vendorB")
+        #expect(s.storageForms.contributor(of: "ArrayA", kind: .primary) == nil)
+        #expect(s.storageForms.protocols(values: ["scope": "cluster"], context: FormContext(clusterHypervisor: "Hyperv")) == ["SMB"])
+    }
+
     @Test("Esc with typed input asks first; n keeps editing with the input, y discards and nothing is sent")
     func escapeAsks() async throws {
         try await SimConsole.with { c in
