@@ -9,6 +9,20 @@ import Testing
         #expect(pairs(r[0]) == strings(clusterParams) + ["provider=DefaultPrimary", "url=nfs://10.0.0.5/export/primary", "tags=ssd,fast"])
     }
 
+    @Test("KVM NFS offers mount options, sent as details[0].nfsmountopts; XenServer NFS has no such field")
+    func nfsMountOptionsOnKVM() throws {
+        let r = try primaryRequests(["protocol": "nfs", "server": "10.0.0.5", "path": "/export", "nfsMountOpts": "vers=4.1,nconnect=4"])
+        #expect(pairs(r[0]) == strings(clusterParams) + ["provider=DefaultPrimary", "url=nfs://10.0.0.5/export",
+                                                         "details[0].nfsmountopts=vers=4.1,nconnect=4"])
+        let kvm = catalog.fields(kind: .primary, values: merged(clusterBase, ["protocol": "nfs"]), providers: primaryProviders, context: ctx("KVM"))
+        #expect(keys(kvm).suffix(3) == ["server", "path", "nfsMountOpts"])
+        let xen = catalog.fields(kind: .primary, values: merged(clusterBase, ["protocol": "nfs"]), providers: primaryProviders, context: ctx("XenServer"))
+        #expect(keys(xen).suffix(2) == ["server", "path"])
+        #expect(!keys(xen).contains("nfsMountOpts"))
+        let xenRequest = try primaryRequests(["protocol": "nfs", "server": "10.0.0.5", "path": "/export", "nfsMountOpts": "vers=3"], hypervisor: "XenServer")
+        #expect(xenRequest[0]["details[0].nfsmountopts"] == nil)
+    }
+
     @Test func nfsPathWithSlashAndPort() throws {
         #expect(try primaryURL(["protocol": "nfs", "server": "nfs.example.com:2049", "path": "/export"]) == "nfs://nfs.example.com:2049/export")
     }
