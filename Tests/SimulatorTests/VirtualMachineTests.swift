@@ -13,7 +13,7 @@ struct VirtualMachineTests {
     @Test("stop: jobid at once, jobstatus 0 with the instance set, then 1 with the VM Stopped")
     func stopLifecycle() async throws {
         // A slower job, so that the pending state is observable even on a busy machine.
-        try await withSimulator(jobDelay: 2.0...2.0) { server in
+        try await withSimulator(jobDelay: 6...6) { server in
             let api = try admin(server)
             let vm = try await Self.firstVM(api, state: "Running")
             let id = try #require(vm["id"]?.text)
@@ -44,7 +44,7 @@ struct VirtualMachineTests {
 
     @Test("start goes Stopped → Starting → Running; reboot keeps it Running; destroy ends Destroyed")
     func stateMachine() async throws {
-        try await withSimulator(jobDelay: 2.0...2.0) { server in  // transitional states must still be there when checked under load
+        try await withSimulator(jobDelay: 5...5) { server in  // transitional states must still be there when checked under load
             let api = try admin(server)
             let vm = try await Self.firstVM(api, state: "Stopped")
             let id = try #require(vm["id"]?.text)
