@@ -20,6 +20,11 @@ final class ConsoleAPI: APIHelper, @unchecked Sendable {
         try await client.listPage(command, parameters, page: page, pageSize: pageSize)
     }
 
+    /// Every row, pages fetched in parallel by the client.
+    func listAll(_ command: String, _ parameters: [(String, String)]) async throws -> [JSONValue] {
+        try await client.listAll(command, parameters).items
+    }
+
     func isAllowed(_ command: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }

@@ -139,7 +139,7 @@ enum StorageSections {
             var sources = [("listImageStores", "Image")]
             if context.api.isAllowed("listSecondaryStagingStores") { sources.append(("listSecondaryStagingStores", "Staging")) }
             for (command, role) in sources {
-                for item in try await everything(command, params, context.api) {
+                for item in try await context.api.listAll(command, params).compactMap(\.objectValue) {
                     var fields = item
                     fields["role"] = .string(role)
                     fields["location"] = .string(location(item))
@@ -147,19 +147,6 @@ enum StorageSections {
                 }
             }
             return DataPage(rows: rows, total: rows.count)
-        }
-    }
-
-    /// Every page of a list command.
-    static func everything(_ command: String, _ params: [(String, String)], _ api: APIHelper) async throws -> [JSONObject] {
-        var items: [JSONObject] = []
-        var page = 1
-        let size = 500
-        while true {
-            let r = try await api.listPage(command, params, page: page, pageSize: size)
-            items += r.items.compactMap(\.objectValue)
-            if r.items.count < size || items.count >= (r.count ?? 0) { return items }
-            page += 1
         }
     }
 

@@ -8,7 +8,7 @@ enum StorageWork {
     /// Zones, pods of a zone, clusters of a pod (with their hypervisors), hosts of a cluster, providers, storage tags.
     static func options(_ req: OptionRequest, api: ConsoleAPI) async throws -> ([FieldOption], [String: String]) {
         func items(_ command: String, _ params: [(String, String)]) async throws -> [JSONValue] {
-            try await api.client.listAll(command, params).items
+            try await api.listAll(command, params)
         }
         func named(_ list: [JSONValue]) -> [FieldOption] {
             list.compactMap { item in
