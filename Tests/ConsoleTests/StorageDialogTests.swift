@@ -198,7 +198,7 @@ struct StorageDialogTests {
     func serverTextMasksSecrets() throws {
         var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
         var d = StorageDialog(id: 3, kind: .primary, availableAPIs: [])
-        d.providers = ["DefaultPrimary"]
+        d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = [FieldOption(value: "DefaultPrimary", label: "DefaultPrimary")]
         d.values = ["scope": "zone", "hypervisor": "KVM", "protocol": "RBD", "radossecret": "AQB+x/y9==", "radosuser": "admin"]
         _ = d.rebuild(s.storageForms)
         #expect(d.specs.contains { $0.key == "radossecret" && $0.kind == .secret })
@@ -238,7 +238,6 @@ struct StorageDialogTests {
     func retryOnlyTheFailedStep() throws {
         var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
         var d = StorageDialog(id: 7, kind: .image, availableAPIs: [])
-        d.providers = ["NFS", "S3"]
         d.options[OptionRequest(source: .providers, parent: nil, kind: .image).key] = [FieldOption(value: "NFS", label: "NFS"), FieldOption(value: "S3", label: "S3")]
         d.options[OptionRequest(source: .zones, parent: nil, kind: .image).key] = [FieldOption(value: "z1", label: "zone-1")]
         d.values = ["provider": "S3", "name": "s3", "accesskey": "A", "secretkey": "S", "bucket": "b-bucket", "staging": "true",

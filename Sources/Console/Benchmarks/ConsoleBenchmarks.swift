@@ -48,8 +48,9 @@ public enum ConsoleBenchmarks {
     public static func storageDialogKeys(rounds: Int = 200) throws -> (typing: Double, choosing: Double) {
         var s = try state(rows: 10, width: 80, height: 24)
         var d = StorageDialog(id: 1, kind: .primary, availableAPIs: [])
-        d.providers = ["DefaultPrimary", "PowerFlex", "Linstor"]
-        d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = d.providers!.map { FieldOption(value: $0, label: $0) }
+        d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = ["DefaultPrimary", "PowerFlex", "Linstor"].map {
+            FieldOption(value: $0, label: $0)
+        }
         d.options[OptionRequest(source: .zones, parent: nil, kind: .primary).key] = [FieldOption(value: "z1", label: "zone-1")]
         d.options[OptionRequest(source: .pods, parent: "z1", kind: .primary).key] = [FieldOption(value: "p1", label: "pod-1")]
         d.options[OptionRequest(source: .clusters, parent: "p1", kind: .primary).key] = [FieldOption(value: "c1", label: "cluster-1 (KVM)")]

@@ -27,7 +27,7 @@ struct StorageDialog {
     var loading: Set<String> = []
     var optionErrors: [String: String] = [:]
     /// listStorageProviders' names for this kind; nil until loaded.
-    var providers: [String]?
+    var providers: [String]? { options[OptionRequest(source: .providers, parent: nil, kind: kind).key]?.map(\.value) }
     /// Cluster id → hypervisor type, from listClusters.
     var clusterHypervisors: [String: String] = [:]
     var availableAPIs: Set<String> = []

@@ -163,7 +163,6 @@ enum StorageDialogs {
         guard case .storage(var d) = s.overlay, d.id == dialog else { return [] }
         d.loading.remove(req.key)
         d.options[req.key] = options
-        if req.source == .providers { d.providers = options.map(\.value) }
         d.clusterHypervisors.merge(hypervisors) { _, new in new }
         if d.loading.isEmpty, d.message?.isError == false, !d.submitting, !d.testingS3 { d.message = nil }
         let more = d.rebuild(s.storageForms)
