@@ -27,7 +27,7 @@ enum FieldCheck {
 
     static func numberMessage(_ f: FieldSpec, _ t: String) -> String? {
         if f.transform == "bytes" {
-            guard let bytes = ByteSize.parse(t) else { return "bytes, or a size such as 500G or 40T" }
+            guard let bytes = ByteSize.parse(t) else { return ByteSize.expected }
             return rangeMessage(f, Double(bytes))
         }
         let s = f.transform == "commas" ? t.replacingOccurrences(of: ",", with: "") : t

@@ -1,6 +1,9 @@
 /// Byte counts as the API takes them (`capacitybytes`), read from what an operator types: `1099511627776`,
 /// `1,099,511,627,776`, `500G`, `40 TiB`, `1.5T`. Units are binary (K = 1024), as storage sizes in CloudStack are.
 public enum ByteSize {
+    /// What a field wants when `parse` refused its text (short enough to sit beside a field at 80 columns).
+    public static let expected = "bytes, or a size such as 500G or 40T"
+
     private static let units: [(String, Int)] = [("k", 1), ("m", 2), ("g", 3), ("t", 4), ("p", 5)]
 
     /// The byte count, or nil when the text is not a positive size.

@@ -86,7 +86,7 @@ enum Overlays {
                         form.setError("must be a number", for: input.key)
                         valid = false
                     } else if input.kind == .bytes, ByteSize.parse(v) == nil {
-                        form.setError("bytes, or a size such as 500G or 40T", for: input.key)
+                        form.setError(ByteSize.expected, for: input.key)
                         valid = false
                     }
                 }

@@ -83,7 +83,7 @@ enum StorageSections {
         }
         if let text = inputs["capacitybytes"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
             guard let n = ByteSize.parse(text) else {
-                throw CloudStackError.configuration("Capacity must be bytes or a size such as 500G or 40T, not “\(text)”")
+                throw CloudStackError.configuration("Capacity must be \(ByteSize.expected), not “\(text)”")
             }
             if String(n) != row["disksizetotal"] { params.append(("capacitybytes", String(n))) }
         }

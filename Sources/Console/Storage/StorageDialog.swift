@@ -177,7 +177,7 @@ struct StorageDialog {
         isS3 ? ["Add", "Test S3", "Cancel"] : ["Add", "Cancel"]
     }
 
-    var isS3: Bool { kind == .image && specs.contains { $0.source == .providers } && providerValue == "S3" }
+    var isS3: Bool { kind == .image && providerValue == "S3" }
 
     var providerValue: String? {
         specs.first { $0.source == .providers }.flatMap { values[$0.key] }

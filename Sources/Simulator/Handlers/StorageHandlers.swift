@@ -182,24 +182,25 @@ enum StorageHandlers {
     }
 
     static func enableMaintenance(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
-        let i = try pool(s, ctx)
-        var sp = s.inventory.storagePools[i]
-        let provider = DataStoreProviderRegistry.provider(named: sp.provider) ?? DefaultPrimaryProvider()
-        var failure: String?
-        do { try provider.lifecycle.maintain(&sp) } catch let e as APIError { failure = e.text }
-        s.inventory.storagePools[i] = sp
-        let job = JobRunner.submit(&s, ctx, instanceType: "StoragePool", instanceID: sp.id, action: .prepareMaintenance(sp.id), failure: failure)
-        return JSONObject([("jobid", .string(job))])
+        try maintenanceJob(&s, ctx, step: { try $0.maintain(&$1) }, action: JobAction.prepareMaintenance)
     }
 
     static func cancelMaintenance(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        try maintenanceJob(&s, ctx, step: { try $0.cancelMaintain(&$1) }, action: JobAction.cancelMaintenance)
+    }
+
+    /// Runs the provider's lifecycle step on the pool now (its transitional state shows at once) and queues the job
+    /// that finishes it; a step the provider refuses becomes the job's failure, as the server reports it.
+    private static func maintenanceJob(_ s: inout SimState, _ ctx: RequestContext,
+                                       step: (any DataStoreLifecycle, inout StoragePoolRecord) throws -> Void,
+                                       action: (String) -> JobAction) throws -> JSONObject {
         let i = try pool(s, ctx)
         var sp = s.inventory.storagePools[i]
         let provider = DataStoreProviderRegistry.provider(named: sp.provider) ?? DefaultPrimaryProvider()
         var failure: String?
-        do { try provider.lifecycle.cancelMaintain(&sp) } catch let e as APIError { failure = e.text }
+        do { try step(provider.lifecycle, &sp) } catch let e as APIError { failure = e.text }
         s.inventory.storagePools[i] = sp
-        let job = JobRunner.submit(&s, ctx, instanceType: "StoragePool", instanceID: sp.id, action: .cancelMaintenance(sp.id), failure: failure)
+        let job = JobRunner.submit(&s, ctx, instanceType: "StoragePool", instanceID: sp.id, action: action(sp.id), failure: failure)
         return JSONObject([("jobid", .string(job))])
     }
 
