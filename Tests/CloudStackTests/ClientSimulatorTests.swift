@@ -61,14 +61,14 @@ struct ClientSimulatorTests {
         let client = try Self.client(server, session: true)
         _ = try await client.call("listZones")
         var f = FaultOptions()
-        f.sessionExpiry = 3.0  // long enough that a fresh login survives until its retried call, even under load
+        f.sessionExpiry = 8.0  // long enough that a fresh login survives until its retried call, even with the full suite running (3 s was not)
         server.setFaults(f)
-        try await Task.sleep(nanoseconds: 3_300_000_000)
+        try await Task.sleep(nanoseconds: 8_300_000_000)
         let zones = try await client.call("listZones")
         #expect(!zones.list.items.isEmpty)
-        try await Task.sleep(nanoseconds: 3_300_000_000)
+        try await Task.sleep(nanoseconds: 8_300_000_000)
         let vm = try #require(try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items.first?["id"]?.text)
-        try await Task.sleep(nanoseconds: 3_300_000_000)
+        try await Task.sleep(nanoseconds: 8_300_000_000)
         do {
             _ = try await client.call("stopVirtualMachine", [("id", vm)])
             Issue.record("a change must not be repeated silently")
