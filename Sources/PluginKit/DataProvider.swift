@@ -38,8 +38,12 @@ public struct DataProvider: Sendable {
     }
 
     /// Rows of a list* API command, page by page, e.g. `.api("listVirtualMachines", ["listall": "true"])`.
-    public static func api(_ command: String, _ parameters: [(String, String)] = []) -> DataProvider {
-        DataProvider { request, context in
+    /// One row is fetched by `idParameter` (the list API's own name for it: `vmsnapshotid` for listVMSnapshot),
+    /// and only a row whose id is the one asked for is returned: a server that ignores the parameter answers with
+    /// other rows, and showing one of those under the selected row's title would mislead.
+    public static func api(_ command: String, _ parameters: [(String, String)] = [], idParameter: String? = nil) -> DataProvider {
+        let idName = idParameter ?? ListAPI.idParameter(for: command)
+        return DataProvider { request, context in
             var params = parameters
             if let k = request.keyword, !k.isEmpty { params.append(("keyword", k)) }
             let result = try await context.api.listPage(command, params, page: request.page, pageSize: request.pageSize)
@@ -48,8 +52,26 @@ public struct DataProvider: Sendable {
             }
             return DataPage(rows: rows, total: result.count)
         } fetchOne: { id, context in
-            let result = try await context.api.listPage(command, parameters + [("id", id)], page: 1, pageSize: 1)
-            return result.items.first?.objectValue.map { Row($0, position: 0) }
+            let result = try await context.api.listPage(command, parameters + [(idName, id)], page: 1, pageSize: 1)
+            let items = result.items.compactMap(\.objectValue)
+            if let match = items.first(where: { $0["id"]?.text == id }) { return Row(match, position: 0) }
+            if let other = items.first {
+                throw CloudStackError.unexpectedResponse(
+                    command: command, reason: "asked for \(idName)=\(id), it answered with \(other["id"]?.text ?? "a row without an id"); not shown")
+            }
+            return nil
+        }
+    }
+}
+
+/// Facts about list APIs that their names do not tell.
+public enum ListAPI {
+    /// The parameter a list API takes to return one entity by its id: `id` for most, others as the server names it.
+    public static func idParameter(for command: String) -> String {
+        switch command.lowercased() {
+        case "listvmsnapshot": return "vmsnapshotid"
+        case "listapis": return "name"
+        default: return "id"
         }
     }
 }

@@ -6,59 +6,44 @@ public enum ActionOutcome: Sendable, Equatable {
     case asyncJob(jobID: String)
 }
 
-/// A value the user is asked for before an action runs (k9s's prompted variables).
-public struct ActionInput: Sendable, Equatable {
-    /// `bytes`: a size typed as `1099511627776`, `500G` or `40T` (binary units), passed on as the byte count.
-    public enum Kind: String, Sendable, Equatable, Codable { case text, secret, number, bool, bytes }
-    public var key: String
-    public var label: String
-    public var kind: Kind
-    public var required: Bool
-    public var defaultValue: String?
-    /// The selected row's field the input starts with (e.g. `tags` for an Update form); `defaultValue` when
-    /// the row has no such field.
-    public var rowField: String?
-
-    public init(key: String, label: String, kind: Kind = .text, required: Bool = false, defaultValue: String? = nil, rowField: String? = nil) {
-        self.key = key
-        self.label = label
-        self.kind = kind
-        self.required = required
-        self.defaultValue = defaultValue
-        self.rowField = rowField
-    }
-
-    /// What the input starts with for `row`: the row's `rowField` when it has one, else `defaultValue`.
-    public func initialValue(for row: Row) -> String? {
-        if let rowField, let value = row[rowField] {
-            if kind == .bytes, let n = Int64(value) { return ByteSize.short(n) }
-            return value
-        }
-        return defaultValue
-    }
-}
-
 /// A row action of a list view (the web UI's `actions`): label, confirm and notification messages, the call.
+///
+/// Most actions are one API call planned from the row and the typed inputs (`Body.call`): the console shows that
+/// call, parameters and all, in the confirmation and sends exactly it. Swift code that needs more (`Body.custom`)
+/// runs with an API through which every call that changes something is shown to the user for confirmation first.
 public struct RowAction: Sendable {
+    /// How the action does its work.
+    public enum Body: Sendable {
+        /// The one call to send for the row and the typed inputs (by input key); nil when nothing needs sending.
+        case call(@Sendable (Row, [String: String]) throws -> APICall?)
+        /// Swift code; its mutating calls are each confirmed by the user before they are sent.
+        case custom(@Sendable (PluginContext) async throws -> ActionOutcome)
+    }
+
     public var id: String
     public var label: String
     /// The key that runs it in the list view.
     public var key: Character?
-    /// Changes something: hidden and refused in read-only mode.
+    /// Changes something: hidden and refused in read-only mode, and confirmed before it runs. For planned calls
+    /// it follows from the commands; a declaration can only add caution.
     public var isMutating: Bool
+    /// Destroys or removes something: its confirmation focuses Cancel and is drawn as a warning.
+    public var isDestructive: Bool
     /// API commands it calls; the action is offered only when listApis offers all of them.
     public var requiredAPIs: [String]
     public var inputs: [ActionInput]
-    /// `messages.confirm`: asked before running; nil runs without asking.
+    /// `messages.confirm`: the question asked before it runs; nil: one is made from the label and the row.
     public var confirm: (@Sendable (PluginContext) -> String)?
     /// `messages.notification`: the notification's title while it runs and when it ends.
     public var notification: @Sendable (PluginContext) -> String
     /// Whether the action makes sense for this row (e.g. Start only for a Stopped VM).
     public var isAvailable: @Sendable (Row, PluginContext) -> Bool
-    public var perform: @Sendable (PluginContext) async throws -> ActionOutcome
+    public var body: Body
 
-    public init(id: String, label: String, key: Character? = nil, isMutating: Bool = true, requiredAPIs: [String] = [],
-                inputs: [ActionInput] = [],
+    /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
+    /// code calls still passes the read-only gate and the user's confirmation.
+    public init(id: String, label: String, key: Character? = nil, isMutating: Bool = true, isDestructive: Bool = false,
+                requiredAPIs: [String] = [], inputs: [ActionInput] = [],
                 confirm: (@Sendable (PluginContext) -> String)?,
                 notification: @escaping @Sendable (PluginContext) -> String,
                 isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true },
@@ -66,13 +51,36 @@ public struct RowAction: Sendable {
         self.id = id
         self.label = label
         self.key = key
-        self.isMutating = isMutating
+        self.isMutating = isMutating || isDestructive
+        self.isDestructive = isDestructive
         self.requiredAPIs = requiredAPIs
         self.inputs = inputs
         self.confirm = confirm
         self.notification = notification
         self.isAvailable = isAvailable
-        self.perform = perform
+        self.body = .custom(perform)
+    }
+
+    /// An action that sends one planned call. `commands` are every command `call` may return: they decide whether
+    /// the action mutates and, unless `destructive` says more, whether it is destructive. `requiredAPIs` defaults
+    /// to `commands`.
+    public init(id: String, label: String, key: Character? = nil, commands: [String], destructive: Bool = false,
+                requiredAPIs: [String]? = nil, inputs: [ActionInput] = [],
+                confirm: (@Sendable (PluginContext) -> String)?,
+                notification: @escaping @Sendable (PluginContext) -> String,
+                isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true },
+                call: @escaping @Sendable (Row, [String: String]) throws -> APICall?) {
+        self.id = id
+        self.label = label
+        self.key = key
+        self.isDestructive = destructive || commands.contains(where: CommandKind.isDestructive)
+        self.isMutating = isDestructive || commands.contains { !CommandKind.isReadOnly($0) }
+        self.requiredAPIs = requiredAPIs ?? commands
+        self.inputs = inputs
+        self.confirm = confirm
+        self.notification = notification
+        self.isAvailable = isAvailable
+        self.body = .call(call)
     }
 
     /// Whether the action is offered for `row`: allowed by read-only mode, by listApis, and by the row's state.
@@ -82,29 +90,25 @@ public struct RowAction: Sendable {
         return isAvailable(row, context)
     }
 
-    /// An action that calls one API command with the selected row's id (and any inputs) and reports its job.
-    public static func api(id: String, label: String, key: Character? = nil, listView: String, command: String,
+    /// The call a planned action sends for `row` and `inputs`; nil for custom actions and when nothing needs sending.
+    public func plannedCall(row: Row, inputs: [String: String]) throws -> APICall? {
+        guard case .call(let plan) = body else { return nil }
+        return try plan(row, inputs)
+    }
+
+    /// An action that calls one API command with the selected row's id (as `idParameter`), fixed parameters and
+    /// the inputs the user filled in (sent as the server expects them: bytes as a byte count, booleans as
+    /// true/false).
+    public static func api(id: String, label: String, key: Character? = nil, command: String,
                            idParameter: String = "id", extra: [(String, String)] = [], inputs: [ActionInput] = [],
-                           isMutating: Bool = true,
-                           confirm: String?, notification: String,
+                           destructive: Bool = false, confirm: String?, notification: String,
                            isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true }) -> RowAction {
         var confirmText: (@Sendable (PluginContext) -> String)? = nil
         if let confirm { confirmText = { @Sendable (_: PluginContext) -> String in confirm } }
-        let perform: @Sendable (PluginContext) async throws -> ActionOutcome = { context in
-            guard let row = context.row(listView) else {
-                throw CloudStackError.configuration("\(label): no row is selected")
-            }
-            var params = [(idParameter, row.id)] + extra
-            for input in inputs {
-                guard let v = context.inputs[input.key], !v.isEmpty else { continue }
-                params.append((input.key, input.kind == .bytes ? ByteSize.parse(v).map(String.init) ?? v : v))
-            }
-            let response = try await context.api.call(command, params)
-            if let job = response.jobID { return .asyncJob(jobID: job) }
-            return .completed(message: nil)
-        }
-        return RowAction(id: id, label: label, key: key, isMutating: isMutating, requiredAPIs: [command], inputs: inputs,
+        return RowAction(id: id, label: label, key: key, commands: [command], destructive: destructive, inputs: inputs,
                          confirm: confirmText, notification: { @Sendable (_: PluginContext) -> String in notification },
-                         isAvailable: isAvailable, perform: perform)
+                         isAvailable: isAvailable) { row, typed in
+            APICall(command, [(idParameter, row.id)] + extra + ActionInput.parameters(inputs, typed))
+        }
     }
 }

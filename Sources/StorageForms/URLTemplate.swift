@@ -1,3 +1,4 @@
+import CloudStack
 import Foundation
 
 /// A URL template from the forms JSON: `{key}` inserts a field's value; filters after `|`:
@@ -151,6 +152,34 @@ func encodeURIComponent(_ s: String) -> String {
             out.append(hex[Int(b >> 4)])
             out.append(hex[Int(b & 0xF)])
         }
+    }
+    return out
+}
+
+/// Every spelling in which a typed secret can travel in a request and come back quoted in a server message: as
+/// typed, through each URL filter (encodeURIComponent, URL-safe Base64), percent-encoded on the wire as the client
+/// sends parameters (and twice, for a URL already encoded by a filter), with upper- or lower-case hex. Longest
+/// first, so a masking pass replaces the most specific spelling before its parts.
+public func secretSpellings(_ secret: String) -> [String] {
+    let filtered = [secret, encodeURIComponent(secret), URLTemplate.apply([.urlsafe64], to: secret)]
+    var all = Set<String>()
+    for f in filtered {
+        let wire = JavaURLEncoder.encode(f)
+        for s in [f, wire, wire.replacingOccurrences(of: "%20", with: "+"), f.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? f] {
+            all.insert(s)
+            all.insert(lowercasedEscapes(s))
+        }
+    }
+    return all.filter { !$0.isEmpty }.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+}
+
+/// `%2F` as `%2f`: servers and proxies print either.
+private func lowercasedEscapes(_ s: String) -> String {
+    var out = ""
+    var pending = 0
+    for c in s {
+        if c == "%" { pending = 2; out.append(c); continue }
+        if pending > 0 { out.append(Character(c.lowercased())); pending -= 1 } else { out.append(c) }
     }
     return out
 }

@@ -33,6 +33,11 @@ public struct Screen: Hashable, Sendable {
     /// is replaced by a blank. Cells outside the screen are ignored.
     public mutating func set(x: Int, y: Int, _ cell: Cell) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
+        // Every way into the grid is sanitised: a text field pre-filled from a server value draws cell by cell.
+        var cell = cell
+        if !cell.isContinuation, Screen.needsSanitising(cell.character), cell.character.unicodeScalars.contains(where: Screen.isUnsafe) {
+            cell.character = cell.character == "\t" ? " " : "?"
+        }
         let w = cell.isContinuation ? 1 : max(1, DisplayWidth.of(cell.character))
         write(x: x, y: y, cell, width: w == 2 && x + 1 < width ? 2 : 1)
     }
@@ -96,7 +101,7 @@ public struct Screen: Hashable, Sendable {
     public mutating func fill(_ rect: Rect, style: Style = .plain, character: String = " ") {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        let cell = Cell(character, style: style)
+        let cell = Cell(Screen.sanitized(character), style: style)
         let wide = DisplayWidth.of(character) == 2
         for yy in r.minY..<r.maxY {
             if wide {
@@ -181,17 +186,28 @@ public struct Screen: Hashable, Sendable {
         return changes
     }
 
-    private static func sanitized(_ text: String) -> String {
-        // 0xC2 leads the UTF-8 form of the C1 controls U+0080-U+009F; the slow path checks precisely.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
-        var out = ""
-        for ch in text {
-            if let s = ch.unicodeScalars.first, s.value < 0x20 || (0x7F...0x9F).contains(s.value) {
-                out.append(s == "\t" ? " " : "?")
-            } else {
-                out.append(ch)
-            }
+    /// Whether `text` may hold something that must not reach the terminal (a cheap byte test; false is certain).
+    /// 0xC2 leads C1 controls (U+0080-U+009F), 0xD8 U+061C, 0xE2 the U+2000 block (bidi, zero-width), 0xEF U+FEFF.
+    static func needsSanitising(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }
+    }
+
+    /// Control characters (C0, DEL, C1), bidirectional overrides and isolates, and zero-width characters, which a
+    /// terminal would obey or hide instead of showing: each is drawn as "?" (a tab as a space).
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x20, 0x7F...0x9F: return true
+        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
         }
-        return out
+    }
+
+    static func sanitized(_ text: String) -> String {
+        guard needsSanitising(text), text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if isUnsafe(s) { scalars.append(s == "\t" ? " " : "?") } else { scalars.append(s) }
+        }
+        return String(scalars)
     }
 }

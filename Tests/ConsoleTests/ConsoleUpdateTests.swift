@@ -117,11 +117,14 @@ struct ConsoleUpdateTests {
         _ = Self.key(.escape, &s)
         #expect(Self.key(.char("R"), &s).isEmpty)
         guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected a confirmation"); return }
-        #expect(dialog.message == "Restart VM web-1?")
+        // The question, then the command and every parameter that will be sent.
+        #expect(dialog.message == "Restart VM web-1?\n\nSends rebootVirtualMachine\n  id = vm-1")
+        #expect(dialog.focusedButton == 0 && !dialog.isDangerous)
         let effects = Self.key(.enter, &s)
-        guard case .runAction(let track, let action, let ctx)? = effects.first else { Issue.record("expected the action to run"); return }
-        #expect(action.id == "restart")
-        #expect(ctx.row(InstancesSection.id)?.id == "vm-1")
+        guard case .runAction(let track, let pending)? = effects.first else { Issue.record("expected the action to run"); return }
+        #expect(pending.action.id == "restart")
+        #expect(pending.row.id == "vm-1")
+        #expect(pending.call == APICall("rebootVirtualMachine", [("id", "vm-1")]))
         #expect(s.jobs.pendingCount == 1)
         // The job ends: the row takes the entity the job returned, the tray shows success.
         var entity = Self.vm(1, "web-1", "Running").fields
@@ -140,7 +143,7 @@ struct ConsoleUpdateTests {
         Self.load([Self.vm(1, "web-1", "Running")], into: &s)
         _ = Self.key(.char("T"), &s)
         let effects = Self.key(.char("y"), &s)
-        guard case .runAction(let track, _, _)? = effects.first else { Issue.record("expected the action to run"); return }
+        guard case .runAction(let track, _)? = effects.first else { Issue.record("expected the action to run"); return }
         _ = Update.apply(.jobFailed(track: track, "Unable to stop VM: host is in maintenance (530)"), to: &s)
         #expect(s.jobs.jobs.first?.status == .failed("Unable to stop VM: host is in maintenance (530)"))
         _ = Self.key(.char("n"), &s)

@@ -130,10 +130,11 @@ struct PluginLoaderTests {
         for c in "before-upgrade" { _ = ConsoleUpdateTests.key(.char(c), &s) }
         _ = ConsoleUpdateTests.key(.enter, &s)
         guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected the confirmation"); return }
-        #expect(dialog.message == "Take it?")
+        #expect(dialog.message == "Take it?\n\nSends createVMSnapshot\n  virtualmachineid = vm-1\n  name = before-upgrade")
         let effects = ConsoleUpdateTests.key(.char("y"), &s)
-        guard case .runAction(_, _, let ctx)? = effects.first else { Issue.record("expected the action to run"); return }
-        #expect(ctx.inputs["name"] == "before-upgrade")
+        guard case .runAction(_, let pending)? = effects.first else { Issue.record("expected the action to run"); return }
+        #expect(pending.context.inputs["name"] == "before-upgrade")
+        #expect(pending.call == APICall("createVMSnapshot", [("virtualmachineid", "vm-1"), ("name", "before-upgrade")]))
     }
 
     @Test("<id>.theme.json styles the plugin's pane; a broken one fails that plugin naming the file and key")
@@ -242,5 +243,16 @@ struct PluginLoaderTests {
     static func context(readOnly: Bool = false) throws -> PluginContext {
         PluginContext(user: UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin"),
                       api: try ConsoleUpdateTests.api(), readOnly: readOnly)
+    }
+
+    @Test("a config.json input of kind bytes sends the byte count, as the guide promises (500G → 536870912000)")
+    func bytesInputSendsBytes() throws {
+        let config = #"{"title": "Resize", "desc": "d", "scopedActions": [{"scopes": ["primary-storage"], "id": "resize", "label": "Resize", "key": "Z", "command": "updateStoragePool", "inputs": [{"key": "capacitybytes", "label": "Capacity", "kind": "bytes", "required": true}, {"key": "capacityiops", "label": "IOPS", "kind": "number"}, {"key": "enabled", "label": "Enabled", "kind": "bool"}], "notification": "Resized"}]}"#
+        let dir = try Self.folder(["plugins.json": #"["resize"]"#, "resize/config.json": config])
+        let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
+        let action = try #require(loaded.first?.plugin?.scopedActions.first?.action)
+        let row = Row(id: "p1", fields: JSONObject([("id", "p1"), ("name", "pool")]))
+        let call = try action.plannedCall(row: row, inputs: ["capacitybytes": "500G", "capacityiops": "1,000", "enabled": "true"])
+        #expect(call == APICall("updateStoragePool", [("id", "p1"), ("capacitybytes", "536870912000"), ("capacityiops", "1000"), ("enabled", "true")]))
     }
 }

@@ -253,6 +253,7 @@ struct StorageViewsTests {
             c.key(.ctrl("u"))
             c.type("gold, fast")
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "tags=gold,fast"])
             #expect(c.row(StorageSections.primaryID, id: pool.id)?["tags"] == "gold,fast")
@@ -265,6 +266,7 @@ struct StorageViewsTests {
             c.key(.ctrl("u"))
             c.type("20,000,000,000,000")
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "capacitybytes=20000000000000"])
             #expect(c.row(StorageSections.primaryID, id: pool.id)?["disksizetotal"] == "20000000000000")
@@ -276,6 +278,7 @@ struct StorageViewsTests {
             c.key(.ctrl("u"))
             c.type("32T")
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "capacitybytes=35184372088832"])
             // Not a size: the message is beside the field, the form stays, nothing is sent.
@@ -298,6 +301,7 @@ struct StorageViewsTests {
             c.key(.tab)
             c.key(.ctrl("u"))
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "tags="])
             #expect((c.row(StorageSections.primaryID, id: pool.id)?["tags"] ?? "").isEmpty)
@@ -330,6 +334,7 @@ struct StorageViewsTests {
             c.key(.char("X"))
             #expect(c.s.overlay == nil)
             c.key(.char("E"))
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: StorageSections.primaryID)
             #expect(c.api.last("updateStoragePool") == ["id=\(pool.id)", "enabled=true"])
             #expect(c.row(StorageSections.primaryID, id: pool.id)?["state"] == "Up")
@@ -430,6 +435,7 @@ struct StorageViewsTests {
             c.key(.tab)
             c.key(.char(" "))
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: InstancesSection.id)
             #expect(c.api.last("createVMSnapshot") == ["virtualmachineid=\(vm.id)", "name=pre-patch", "description=before the patch",
                                                        "snapshotmemory=true", "quiescevm=false"])
@@ -447,6 +453,7 @@ struct StorageViewsTests {
             c.s.section = InstancesSection.id
             c.key(.char("P"))
             c.key(.enter)
+            c.key(.char("y"))  // confirm the call shown
             try await c.settleAction(in: InstancesSection.id)
             #expect(c.api.last("createVMSnapshot") == ["virtualmachineid=\(vm.id)", "snapshotmemory=false", "quiescevm=false"])
         }

@@ -23,4 +23,16 @@ struct PluginsCommandTests {
         #expect(list.stdout.contains("csMyFirstPlugin\tMy first plugin\tTutorial plugin\tloaded"))
         #expect(list.stdout.contains("ghost"))
     }
+
+    @Test("validate refuses the plugin that bound j to an expunging destroy, naming the file, the key path and why")
+    func reservedKey() throws {
+        let dir = try PluginTmuxTests.pluginsCopy()
+        try FileManager.default.createDirectory(atPath: dir + "/cleanup", withIntermediateDirectories: true)
+        try #"{"title": "Cleanup", "desc": "d", "scopedActions": [{"scopes": ["instances"], "id": "wipe", "label": "Wipe", "key": "j", "command": "destroyVirtualMachine", "parameters": {"expunge": "true"}, "dangerous": false, "notification": "Wiped"}]}"#
+            .write(toFile: dir + "/cleanup/config.json", atomically: true, encoding: .utf8)
+        try #"["csMyFirstPlugin", "stoppedVMs", "cleanup"]"#.write(toFile: dir + "/plugins.json", atomically: true, encoding: .utf8)
+        let bad = try BinaryRunner.run(["plugins", "validate", dir])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("cleanup/config.json: key 'scopedActions[0].key': 'j' is the console's own key (moving)"))
+    }
 }

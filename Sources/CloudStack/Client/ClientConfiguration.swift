@@ -23,6 +23,8 @@ public struct ClientConfiguration: Sendable {
     public var firstJobPollDelay: Double = 0.5
     /// The longest the client waits for an async job (cloudmonkey's `timeout`, 1800 s).
     public var jobTimeout: Double = 1800
+    /// Refuse every command that is not a list/get/query/is command, login or logout (`--read-only`).
+    public var readOnly = false
 
     public init(endpoint: String, credentials: Credentials) {
         self.endpoint = endpoint

@@ -15,6 +15,8 @@ public actor CloudStackClient {
     private var sessionGeneration = 0
     private let logger: Logger
     private var closed = false
+    /// `--read-only`: once on, every command that is not `CommandKind.isReadOnly` is refused before it is sent.
+    private var readOnly: Bool
 
     public init(configuration: ClientConfiguration, logger: Logger = Logger(label: "cstui.api", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         guard let url = URL(string: configuration.endpoint), let scheme = url.scheme?.lowercased(),
@@ -25,7 +27,14 @@ public actor CloudStackClient {
         self.configuration = configuration
         self.http = try HTTPExchange(configuration: configuration)
         self.logger = logger
+        self.readOnly = configuration.readOnly
     }
+
+    /// Turns read-only mode on for the rest of this client's life; it cannot be turned off again.
+    public func enforceReadOnly() { readOnly = true }
+
+    /// Whether this client refuses commands that change something.
+    public var isReadOnly: Bool { readOnly }
 
     /// `host:port` of the endpoint, as status lines and error messages show it.
     public nonisolated var endpointHost: String { Self.hostDescription(configuration.endpoint) }
@@ -37,6 +46,10 @@ public actor CloudStackClient {
 
     /// Sends one command and decodes its envelope. Errors from the server become `CloudStackError.api`.
     public func call(_ command: String, _ parameters: [(String, String)] = []) async throws -> APIResponse {
+        // The one gate every call passes: the console's actions, plugins, palette and dialogs, and `cstui call`.
+        if readOnly, !CommandKind.isReadOnly(command) {
+            throw CloudStackError.configuration("read-only mode: \(command) changes something, so it was not sent")
+        }
         if case .session = configuration.credentials, sessionKey == nil {
             _ = try await login()
         }

@@ -21,6 +21,10 @@ enum AppEvent: Sendable {
     case actionQueued(track: String, jobID: String)
     case actionCompleted(track: String, message: String?)
     case actionFailed(track: String, String)
+    /// The user declined a call the action wanted to send (or it was refused before sending): nothing was sent.
+    case actionCancelled(track: String, String)
+    /// A running action wants to send a call that changes something and the user has not confirmed yet.
+    case approvalNeeded(track: String, Dialog, CallApproval)
     case jobFinished(track: String, AsyncJob)
     case jobFailed(track: String, String)
     case pluginsLoaded([LoadedPlugin], listError: String?)
@@ -75,7 +79,9 @@ enum Effect: Sendable {
     case loadPage(ListViewDefinition, generation: Int, page: Int, pageSize: Int)
     case loadDetail(ListViewDefinition, rowID: String)
     case loadDashboard
-    case runAction(track: String, RowAction, PluginContext)
+    case runAction(track: String, PendingAction)
+    /// The user's answer to a call a running action asked to send.
+    case answerApproval(CallApproval, Bool)
     case pollJob(track: String, jobID: String, command: String)
     case switchProfile(String)
     case reloadPlugins(directory: String, swiftPlugins: [String: any ConsolePlugin])

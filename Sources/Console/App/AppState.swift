@@ -56,6 +56,8 @@ struct AppState {
     var storageForms = StorageFormCatalog.builtIn()
     /// Numbers dialogs, so answers for a dialog already closed are dropped.
     var nextDialogID = 0
+    /// Calls running actions want to send and the user has not yet answered; the first is shown above everything.
+    var approvals: [ApprovalRequest] = []
 
     init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: APIHelper) {
         self.width = width
@@ -75,17 +77,27 @@ struct AppState {
     func context(selectedIn view: String? = nil, inputs: [String: String] = [:]) -> PluginContext {
         var selected: [String: [Row]] = [:]
         if let view, let row = lists[view]?.selectedRow { selected[view] = [row] }
+        // Data providers, plugin content and detail loads only read; actions get their own gate when they run.
         return PluginContext(user: user ?? UserInfo(username: "", account: "", domain: "", roleType: "User"),
-                             selected: selected, inputs: inputs, api: api, readOnly: readOnly)
+                             selected: selected, inputs: inputs, api: ReadingAPI(base: api), readOnly: readOnly)
     }
 }
 
-/// An action waiting for the user's confirmation.
-struct PendingAction {
+/// An action on its way: its row, its context and, for planned actions, the call the user is asked to confirm.
+struct PendingAction: Sendable {
     var action: RowAction
     var listView: String
     var row: Row
     var context: PluginContext
+    /// The call to send, planned from the row and the inputs (nil for custom actions until they make one).
+    var call: APICall?
+}
+
+/// A call a running action wants to send, waiting for the user's Yes or No.
+struct ApprovalRequest {
+    var track: String
+    var dialog: Dialog
+    var approval: CallApproval
 }
 
 /// An action's inputs form; Esc asks before throwing typed values away.

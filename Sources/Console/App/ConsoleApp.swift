@@ -48,7 +48,7 @@ public final class ConsoleApp: @unchecked Sendable {
         self.backend = backend
         self.inputFD = inputFD
         let api = ConsoleAPI(client: client)
-        runner = EffectRunner(api: api, queue: queue, openProfile: options.openProfile)
+        runner = EffectRunner(api: api, queue: queue, readOnly: options.readOnly, openProfile: options.openProfile)
         originalClient = client
         let host = client.endpointHost
         let size = backend.size
@@ -71,6 +71,8 @@ public final class ConsoleApp: @unchecked Sendable {
 
     /// Runs until the user quits, on a thread of its own (curses is not thread-safe and the loop blocks).
     public func run() async {
+        // Read-only is enforced by the client, the one place every call passes, before the first call is made.
+        if state.readOnly { await originalClient.enforceReadOnly() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
                 self.loop()

@@ -65,9 +65,14 @@ final class EffectRunner: @unchecked Sendable {
     /// Clients of profiles switched away from: closed when the console ends, so their jobs keep polling.
     private var retired: [ConsoleAPI] = []
 
-    init(api: ConsoleAPI, queue: EventQueue, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
+    /// `--read-only`: clients opened for other profiles refuse changes too.
+    let readOnly: Bool
+
+    init(api: ConsoleAPI, queue: EventQueue, readOnly: Bool = false,
+         openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
         currentAPI = api
         self.queue = queue
+        self.readOnly = readOnly
         self.openProfile = openProfile
     }
 
@@ -138,6 +143,7 @@ final class EffectRunner: @unchecked Sendable {
                 }
                 do {
                     let (client, resolvedName) = try await openProfile(name)
+                    if self.readOnly { await client.enforceReadOnly() }
                     let newAPI = ConsoleAPI(client: client)
                     // Fail early (wrong key, unreachable) while still on the old profile.
                     _ = try await client.call("listCapabilities", [])
@@ -190,17 +196,45 @@ final class EffectRunner: @unchecked Sendable {
                     queue.post(.dashboardFailed(Self.describe(error)))
                 }
             }
-        case let .runAction(track, action, ctx):
+        case let .runAction(track, pending):
             task = Task { [queue] in
+                // Whatever API the console reads with (unwrapped from the read-only view of it data sees).
+                let api = (pending.context.api as? ReadingAPI)?.base ?? pending.context.api
+                // The action's own gate: the confirmed call passes once; any other call that changes something is
+                // shown to the user first, and waits for the answer.
+                let gate = ActionAPI(base: api, approved: pending.call.map { [$0] } ?? []) { call in
+                    let approval = CallApproval()
+                    queue.post(.approvalNeeded(track: track, ActionConfirmation.dialog(pending, call: call), approval))
+                    return await approval.wait()
+                }
+                var ctx = pending.context
+                ctx.api = gate
                 do {
-                    switch try await action.perform(ctx) {
+                    let outcome: ActionOutcome
+                    switch pending.action.body {
+                    case .call:
+                        guard let call = pending.call else {
+                            queue.post(.actionCompleted(track: track, message: "nothing to change"))
+                            return
+                        }
+                        let response = try await gate.call(call.command, call.parameters)
+                        outcome = response.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
+                    case .custom(let perform):
+                        outcome = try await perform(ctx)
+                    }
+                    switch outcome {
                     case .asyncJob(let id): queue.post(.actionQueued(track: track, jobID: id))
                     case .completed(let message): queue.post(.actionCompleted(track: track, message: message))
                     }
+                } catch let refused as CallRefused {
+                    queue.post(.actionCancelled(track: track, refused.description))
                 } catch {
                     queue.post(.actionFailed(track: track, Self.describe(error)))
                 }
             }
+        case let .answerApproval(approval, yes):
+            approval.resolve(yes)
+            return
         case let .pollJob(track, jobID, command):
             task = Task { [api, queue] in
                 do {
@@ -239,6 +273,7 @@ final class EffectRunner: @unchecked Sendable {
 
     static func describe(_ error: Error) -> String {
         if let e = error as? CloudStackError { return e.description }
+        if let e = error as? CallRefused { return e.description }
         return String(describing: error)
     }
 }

@@ -153,56 +153,6 @@ enum Keys {
     }
 }
 
-/// Starting row actions: confirmation first when the action asks for it, then the runner.
-enum Actions {
-    static func trigger(_ action: RowAction, view: String, row: Row, _ s: inout AppState) -> [Effect] {
-        let ctx = s.context(selectedIn: view)
-        if action.isMutating && s.readOnly {
-            Update.flash(&s, "Read-only mode: \(action.label) is not allowed", error: true)
-            return []
-        }
-        guard action.isOffered(for: row, in: ctx) else {
-            let state = row["state"].map { " in state \($0)" } ?? ""
-            Update.flash(&s, "\(action.label) is not available for \(row["name"] ?? row.id)\(state)", error: true)
-            return []
-        }
-        let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
-        if !action.inputs.isEmpty {
-            let fields = action.inputs.map { input -> FormField in
-                let value = input.initialValue(for: row)
-                switch input.kind {
-                case .secret: return .password(input.key, input.label, value: value ?? "", required: input.required)
-                case .bool: return .checkbox(input.key, input.label, checked: value == "true")
-                case .text, .number, .bytes: return .text(input.key, input.label, value: value ?? "", required: input.required)
-                }
-            }
-            s.overlay = .form(ActionForm(form: FormView(fields: fields, buttons: [action.label, "Cancel"]), pending: pending))
-            return []
-        }
-        return confirmOrRun(pending, &s)
-    }
-
-    /// After any inputs: ask when the action wants confirmation, else run it.
-    static func confirmOrRun(_ pending: PendingAction, _ s: inout AppState) -> [Effect] {
-        let action = pending.action
-        let ctx = pending.context
-        if let confirm = action.confirm {
-            let dangerous = action.id == "destroy" || action.id == "delete"
-            s.overlay = .confirm(Dialog(title: action.label, message: confirm(ctx), buttons: [action.label, "Cancel"],
-                                        focusedButton: dangerous ? 1 : 0, isDangerous: dangerous), pending)
-            return []
-        }
-        return run(pending, &s)
-    }
-
-    static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
-        let title = p.action.notification(p.context)
-        let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
-        Update.flash(&s, "\(title)… (n: notifications)", error: false)
-        return [.runAction(track: track, p.action, p.context)]
-    }
-}
-
 /// Keys in the Plugins listing: move, Enter for details, R to reload plugins.json and every config.json.
 enum PluginsKeys {
     static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {

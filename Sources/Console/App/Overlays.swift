@@ -81,14 +81,9 @@ enum Overlays {
                 // Nothing is sent until every field is valid; the typed values stay for correction.
                 var valid = form.validateRequired()
                 for input in pending.action.inputs {
-                    guard let v = form.values[input.key], !v.isEmpty else { continue }
-                    if input.kind == .number, Double(v.replacingOccurrences(of: ",", with: "")) == nil {
-                        form.setError("must be a number", for: input.key)
-                        valid = false
-                    } else if input.kind == .bytes, ByteSize.parse(v) == nil {
-                        form.setError(ByteSize.expected, for: input.key)
-                        valid = false
-                    }
+                    guard let v = form.values[input.key], !v.isEmpty, let problem = input.problem(v) else { continue }
+                    form.setError(problem, for: input.key)
+                    valid = false
                 }
                 if valid {
                     pending.context.inputs = form.values

@@ -99,6 +99,14 @@ enum Update {
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
+        case let .approvalNeeded(track, dialog, approval):
+            s.approvals.append(ApprovalRequest(track: track, dialog: dialog, approval: approval))
+            return []
+        case let .actionCancelled(track, text):
+            let now = s.now
+            s.jobs.update(track) { $0.status = .failed(text); $0.ended = now }
+            flash(&s, "\(s.jobs.job(track)?.title ?? "action"): \(text)", error: false)
+            return []
         case let .actionFailed(track, text), let .jobFailed(track, text):
             s.jobs.update(track) { $0.status = .failed(text); $0.ended = Date() }
             flash(&s, "✗ \(s.jobs.job(track)?.title ?? "action"): \(text)", error: true)
@@ -117,6 +125,9 @@ enum Update {
             s.apis = []
             s.detail = nil
             s.overlay = nil
+            // Calls still waiting for an answer belong to the old cloud: they are not sent.
+            let declined = s.approvals.map { Effect.answerApproval($0.approval, false) }
+            s.approvals = []
             s.lists = [:]
             for def in Sections.builtInListViews() { s.lists[def.id] = ListModel(definition: def) }
             PluginIntegration.refresh(&s)
@@ -124,7 +135,7 @@ enum Update {
             s.dashboardLoading = false
             s.dashboardError = nil
             flash(&s, "Switched to profile \(name) (\(host))", error: false)
-            return [.signIn] + open(s.section.hasPrefix("api:") ? Sections.dashboard : s.section, &s)
+            return declined + [.signIn] + open(s.section.hasPrefix("api:") ? Sections.dashboard : s.section, &s)
         case .profileSwitchFailed(let text):
             flash(&s, text, error: true)
             return []
@@ -219,6 +230,7 @@ enum Update {
                 s.quitting = true
                 return [.quit]
             }
+            if !s.approvals.isEmpty { return Approvals.handle(key, &s) }
             if s.overlay != nil { return Overlays.handle(key, &s) }
             if var list = s.currentList, list.isEditingFilter {
                 switch key {

@@ -33,7 +33,7 @@ enum FieldFormatter {
 
     /// Used, allocated (nil when the row has none) and total bytes; nil without a positive total.
     static func capacityNumbers(_ row: JSONObject) -> (used: Double, allocated: Double?, total: Double)? {
-        guard let total = row["disksizetotal"]?.doubleValue, total > 0 else { return nil }
+        guard let total = row["disksizetotal"]?.doubleValue, total > 0, total.isFinite else { return nil }
         return (row["disksizeused"]?.doubleValue ?? 0, row["disksizeallocated"]?.doubleValue, total)
     }
 
@@ -50,12 +50,15 @@ enum FieldFormatter {
             return row["disksizeused"]?.doubleValue.map(shortBytes) ?? ""
         }
         let cells = 8
-        func share(_ v: Double) -> Double { min(1, max(0, v / n.total)) }
+        func share(_ v: Double) -> Double {
+            let r = v / n.total
+            return r.isFinite ? min(1, max(0, r)) : 0
+        }
         let usedCells = Int((share(n.used) * Double(cells)).rounded())
         let allocCells = n.allocated.map { max(usedCells, Int((share($0) * Double(cells)).rounded())) } ?? usedCells
         let bar = String(repeating: "█", count: usedCells) + String(repeating: "▒", count: allocCells - usedCells)
             + String(repeating: "░", count: cells - allocCells)
-        func percent(_ v: Double) -> String { "\(Int((v / n.total * 100).rounded()))%" }
+        func percent(_ v: Double) -> String { NumberText.percent(v / n.total * 100) }
         let percents = percent(n.used) + (n.allocated.map { "/" + percent($0) } ?? "")
         let total = shortBytes(n.total)
         for candidate in ["\(bar) \(percents) \(total)", "\(percents) \(total)", percents] where candidate.count <= width {
@@ -66,6 +69,7 @@ enum FieldFormatter {
 
     /// Short units for narrow cells: 512B, 1.5K, 7.3T, 12T (binary multiples).
     static func shortBytes(_ n: Double) -> String {
+        guard n.isFinite else { return String(n) }
         let units = ["B", "K", "M", "G", "T", "P", "E"]
         var v = n
         var i = 0
@@ -92,6 +96,7 @@ enum FieldFormatter {
     }
 
     static func bytes(_ n: Double) -> String {
+        guard n.isFinite else { return String(n) }
         let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
         var v = n
         var i = 0

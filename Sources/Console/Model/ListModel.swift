@@ -66,8 +66,10 @@ struct ListModel {
             if nextToAppend == 1 {
                 rows = []
                 searchText = []
-                total = d.total
-                pagesTotal = d.total.map { max(1, ($0 + pageSize - 1) / pageSize) }
+                // A negative count cannot be right: page until a short page instead. The page count is
+                // computed so that no count a server sends can overflow it.
+                total = d.total.flatMap { $0 >= 0 ? $0 : nil }
+                pagesTotal = total.map { max(1, $0 / max(1, pageSize) + ($0 % max(1, pageSize) == 0 ? 0 : 1)) }
             }
             let kept = d.rows.map(project)
             rows.append(contentsOf: kept)
@@ -126,7 +128,7 @@ struct ListModel {
         let keep = selectedRow?.id
         rows.remove(at: i)
         searchText.remove(at: i)
-        total = total.map { $0 - 1 }
+        total = total.map { max(0, $0 - 1) }
         recompute(keepID: keep == id ? nil : keep)
     }
 

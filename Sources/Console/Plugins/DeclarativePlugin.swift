@@ -16,13 +16,14 @@ struct DeclarativePlugin: ConsolePlugin {
             return .custom { _ in text }
         }
         return .listView(ListViewDefinition(
-            id: lv.id, title: manifest.title, fields: lv.fields, dataProvider: .api(lv.command, lv.parameters),
-            actions: lv.actions.map { Self.rowAction($0, listView: lv.id) },
+            id: lv.id, title: manifest.title, fields: lv.fields,
+            dataProvider: .api(lv.command, lv.parameters, idParameter: lv.idParameter),
+            actions: lv.actions.map(Self.rowAction),
             stateField: lv.fields.contains { $0.key == "state" } ? "state" : nil))
     }
 
     var scopedActions: [ScopedAction] {
-        manifest.scopedActions.map { a in ScopedAction(scopes: a.scopes, action: Self.rowAction(a, listView: nil)) }
+        manifest.scopedActions.map { a in ScopedAction(scopes: a.scopes, action: Self.rowAction(a)) }
     }
 
     /// Every API command the plugin calls, for checking against listApis.
@@ -30,26 +31,20 @@ struct DeclarativePlugin: ConsolePlugin {
         (manifest.listView.map { [$0.command] + $0.actions.map(\.command) } ?? []) + manifest.scopedActions.map(\.command)
     }
 
-    /// A row action that sends `command` with the selected row's id, fixed parameters and typed inputs.
-    /// `listView` nil: the row is whichever view the action was attached to.
-    static func rowAction(_ a: DeclaredAction, listView: String?) -> RowAction {
+    /// A row action that sends `command` with the row's id, the fixed parameters and the typed inputs. Whether it
+    /// changes something follows from the command; `"dangerous": true` makes it destructive (Cancel focused), and
+    /// `"dangerous": false` cannot make a mutating command harmless.
+    static func rowAction(_ a: DeclaredAction) -> RowAction {
         let states = a.states.map(Set.init)
         var confirm: (@Sendable (PluginContext) -> String)? = nil
         if let text = a.confirm { confirm = { @Sendable (_: PluginContext) -> String in text } }
         let notification = a.notification
         return RowAction(
-            id: a.id, label: a.label, key: a.key, isMutating: a.dangerous, requiredAPIs: [a.command], inputs: a.inputs,
+            id: a.id, label: a.label, key: a.key, commands: [a.command], destructive: a.dangerous == true, inputs: a.inputs,
             confirm: confirm, notification: { @Sendable (_: PluginContext) -> String in notification },
             isAvailable: { row, _ in states.map { $0.contains(row["state"] ?? "") } ?? true },
-            perform: { ctx in
-                let row = listView.flatMap { ctx.row($0) } ?? ctx.selected.values.first?.first
-                guard let row else { throw CloudStackError.configuration("\(a.label): no row is selected") }
-                var params = [(a.idParameter, row.id)] + a.parameters
-                for input in a.inputs {
-                    if let v = ctx.inputs[input.key], !v.isEmpty { params.append((input.key, v)) }
-                }
-                let r = try await ctx.api.call(a.command, params)
-                return r.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: a.notification)
+            call: { row, typed in
+                APICall(a.command, [(a.idParameter, row.id)] + a.parameters + ActionInput.parameters(a.inputs, typed))
             })
     }
 }

@@ -69,6 +69,7 @@ public enum PluginLoader {
                     }
                 }
                 if let swift = swiftPlugins[id] {
+                    try checkKeys(of: swift, in: dir)
                     entry.plugin = swift
                 } else if manifest.listView != nil || !manifest.scopedActions.isEmpty {
                     entry.plugin = DeclarativePlugin(id: id, manifest: manifest)
@@ -84,6 +85,17 @@ public enum PluginLoader {
             out.append(entry)
         }
         return (out, nil)
+    }
+
+    /// A Swift plugin's action keys follow the rules config.json keys follow: none of the console's own keys.
+    static func checkKeys(of plugin: any ConsolePlugin, in dir: String) throws(PluginFileError) {
+        var actions: [(String, RowAction)] = []
+        if case .listView(let def) = plugin.content { actions += def.actions.enumerated().map { ("listView.actions[\($0.offset)]", $0.element) } }
+        actions += plugin.scopedActions.enumerated().map { ("scopedActions[\($0.offset)]", $0.element.action) }
+        for (path, action) in actions {
+            guard let key = action.key, let why = ReservedKeys.problem(key) else { continue }
+            throw PluginFileError(file: "\(dir)/\(plugin.id).swift", key: path + ".key", problem: "action '\(action.id)': \(why)")
+        }
     }
 
     static func readList(_ path: String) throws(PluginFileError) -> [String] {

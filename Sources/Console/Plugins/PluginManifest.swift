@@ -19,7 +19,8 @@ struct DeclaredAction: Sendable, Equatable {
     var parameters: [(String, String)]
     var inputs: [ActionInput]
     var confirm: String?
-    var dangerous: Bool
+    /// `"dangerous": true` makes the action destructive; nil or false leave it as its command makes it.
+    var dangerous: Bool?
     var states: [String]?
     var scopes: [String]
 
@@ -30,6 +31,8 @@ struct DeclaredAction: Sendable, Equatable {
 struct DeclaredListView: Sendable, Equatable {
     var id, command: String
     var parameters: [(String, String)]
+    /// The list API's parameter for one entity (nil: as the command is known to take it, usually `id`).
+    var idParameter: String?
     var fields: [ListField]
     var actions: [DeclaredAction]
 
@@ -81,7 +84,7 @@ public struct PluginManifest: Sendable, Equatable {
         }
         if let lv = top["listView"] {
             guard let o = lv.objectValue else { throw PluginFileError(file: file, key: "listView", problem: "must be an object") }
-            try r.onlyKeys(o, ["id", "command", "parameters", "fields", "actions"], at: "listView")
+            try r.onlyKeys(o, ["id", "command", "idParameter", "parameters", "fields", "actions"], at: "listView")
             let command = try r.string(o, "command", at: "listView", required: true) ?? ""
             guard command.lowercased().hasPrefix("list") else {
                 throw PluginFileError(file: file, key: "listView.command", problem: "'\(command)' is not a list API (listVirtualMachines, listHosts, …)")
@@ -106,7 +109,9 @@ public struct PluginManifest: Sendable, Equatable {
             }
             if o["actions"] != nil, o["actions"]?.arrayValue == nil { throw PluginFileError(file: file, key: "listView.actions", problem: "must be a list") }
             m.listView = DeclaredListView(id: try r.string(o, "id", at: "listView", required: true) ?? "", command: command,
-                                          parameters: try r.parameters(o, at: "listView"), fields: fields, actions: actions)
+                                          parameters: try r.parameters(o, at: "listView"),
+                                          idParameter: try r.string(o, "idParameter", at: "listView", required: false),
+                                          fields: fields, actions: actions)
         }
         if let sa = top["scopedActions"] {
             guard let list = sa.arrayValue else { throw PluginFileError(file: file, key: "scopedActions", problem: "must be a list") }
@@ -177,7 +182,8 @@ private struct Reader {
         let command = try string(o, "command", at: at, required: true) ?? ""
         let keyText = try string(o, "key", at: at)
         if let k = keyText, k.count != 1 { throw err(path(at, "key"), "must be one character") }
-        var dangerous = !["list", "query", "get"].contains { command.lowercased().hasPrefix($0) }
+        if let k = keyText?.first, let why = ReservedKeys.problem(k) { throw err(path(at, "key"), why) }
+        var dangerous: Bool?
         if let d = o["dangerous"] {
             guard case .bool(let b) = d else { throw err(path(at, "dangerous"), "must be true or false") }
             dangerous = b
@@ -206,6 +212,14 @@ private struct Reader {
             if scopes.isEmpty { throw err(path(at, "scopes"), "required: the built-in views it joins (instances, primary-storage, …)") }
             if let bad = scopes.first(where: { !PluginManifest.scopes.contains($0) }) {
                 throw err(path(at, "scopes"), "'\(bad)' is not a built-in view (\(PluginManifest.scopes.sorted().joined(separator: ", ")))")
+            }
+            // A key a built-in action of that view already runs would never reach the plugin's action.
+            if let k = keyText?.first {
+                for view in Sections.builtInListViews() where scopes.contains(view.id) {
+                    if let taken = view.actions.first(where: { $0.key == k }) {
+                        throw err(path(at, "key"), "'\(k)' runs \(taken.label) in \(view.title); choose another key")
+                    }
+                }
             }
         }
         return DeclaredAction(id: try string(o, "id", at: at, required: true) ?? "", label: try string(o, "label", at: at, required: true) ?? "",

@@ -33,22 +33,17 @@ enum InstancesSection {
     static func takeSnapshot() -> RowAction {
         let name: @Sendable (PluginContext) -> String = { $0.row(Self.id)?["name"] ?? $0.row(Self.id)?.id ?? "?" }
         return RowAction(
-            id: "snapshot", label: "Take VM snapshot", key: "P", isMutating: true, requiredAPIs: ["createVMSnapshot"],
+            id: "snapshot", label: "Take VM snapshot", key: "P", commands: ["createVMSnapshot"],
             inputs: [
                 ActionInput(key: "name", label: "Name"),
                 ActionInput(key: "description", label: "Description"),
                 ActionInput(key: "snapshotmemory", label: "Include memory", kind: .bool, defaultValue: "false"),
                 ActionInput(key: "quiescevm", label: "Quiesce VM", kind: .bool, defaultValue: "false"),
             ],
-            confirm: nil,
+            confirm: { ctx in "Take a snapshot of VM \(name(ctx))?" },
             notification: { ctx in "Take VM snapshot of \(name(ctx))" },
             isAvailable: { row, _ in ["Running", "Stopped"].contains(row["state"] ?? "") },
-            perform: { ctx in
-                guard let row = ctx.row(Self.id) else { throw CloudStackError.configuration("no VM is selected") }
-                let r = try await ctx.api.call("createVMSnapshot", snapshotParameters(vmID: row.id, inputs: ctx.inputs))
-                if let job = r.jobID { return .asyncJob(jobID: job) }
-                return .completed(message: nil)
-            })
+            call: { row, inputs in APICall("createVMSnapshot", snapshotParameters(vmID: row.id, inputs: inputs)) })
     }
 
     static func snapshotParameters(vmID: String, inputs: [String: String]) -> [(String, String)] {
@@ -63,18 +58,12 @@ enum InstancesSection {
     static func vmAction(_ id: String, _ label: String, key: Character, command: String, states: Set<String>,
                          idParameter: String = "id", confirm: String?) -> RowAction {
         let name: @Sendable (PluginContext) -> String = { $0.row(Self.id)?["name"] ?? $0.row(Self.id)?.id ?? "?" }
-        var confirmText: (@Sendable (PluginContext) -> String)? = nil
-        if let confirm { confirmText = { ctx in confirm.replacingOccurrences(of: "%@", with: name(ctx)) } }
+        let question = confirm ?? "\(label) VM %@?"
         return RowAction(
-            id: id, label: label, key: key, isMutating: true, requiredAPIs: [command],
-            confirm: confirmText,
+            id: id, label: label, key: key, commands: [command],
+            confirm: { ctx in question.replacingOccurrences(of: "%@", with: name(ctx)) },
             notification: { ctx in "\(label) VM \(name(ctx))" },
             isAvailable: { row, _ in states.contains(row["state"] ?? "") },
-            perform: { ctx in
-                guard let row = ctx.row(Self.id) else { throw CloudStackError.configuration("no VM is selected") }
-                let r = try await ctx.api.call(command, [(idParameter, row.id)])
-                if let job = r.jobID { return .asyncJob(jobID: job) }
-                return .completed(message: nil)
-            })
+            call: { row, _ in APICall(command, [(idParameter, row.id)]) })
     }
 }

@@ -32,22 +32,17 @@ enum StorageSections {
 
     static func poolAction(_ id: String, _ label: String, key: Character, command: String, extra: [(String, String)] = [],
                            states: Set<String>, confirm: String?) -> RowAction {
-        var confirmText: (@Sendable (PluginContext) -> String)? = nil
-        if let confirm { confirmText = { ctx in confirm.replacingOccurrences(of: "%@", with: poolName(ctx)) } }
-        return RowAction(id: id, label: label, key: key, isMutating: true, requiredAPIs: [command],
-                         confirm: confirmText,
+        let question = confirm ?? "\(label) primary storage %@?"
+        return RowAction(id: id, label: label, key: key, commands: [command],
+                         confirm: { ctx in question.replacingOccurrences(of: "%@", with: poolName(ctx)) },
                          notification: { ctx in "\(label): \(poolName(ctx))" },
                          isAvailable: { row, _ in states.contains(row["state"] ?? "") },
-                         perform: { ctx in
-                             guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
-                             let r = try await ctx.api.call(command, [("id", row.id)] + extra)
-                             return r.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
-                         })
+                         call: { row, _ in APICall(command, [("id", row.id)] + extra) })
     }
 
     /// Update [U]: name, tags, capacity bytes and IOPS, seeded from the row; only changed fields are sent.
     static func updatePool() -> RowAction {
-        RowAction(id: "update", label: "Update", key: "U", isMutating: true, requiredAPIs: ["updateStoragePool"],
+        RowAction(id: "update", label: "Update", key: "U", commands: ["updateStoragePool"],
                   inputs: [
                       ActionInput(key: "name", label: "Name", required: true, rowField: "name"),
                       ActionInput(key: "tags", label: "Tags (comma list)", rowField: "tags"),
@@ -55,15 +50,12 @@ enum StorageSections {
                       ActionInput(key: "capacitybytes", label: "Capacity", kind: .bytes, rowField: "disksizetotal"),
                       ActionInput(key: "capacityiops", label: "Capacity IOPS", kind: .number, rowField: "capacityiops"),
                   ],
-                  confirm: nil,
+                  confirm: { ctx in "Update primary storage \(poolName(ctx))?" },
                   notification: { ctx in "Update primary storage \(poolName(ctx))" },
                   isAvailable: { row, _ in row["state"] != "Removed" },
-                  perform: { ctx in
-                      guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
-                      let params = try updateParameters(row: row, inputs: ctx.inputs)
-                      if params.isEmpty { return .completed(message: "Update primary storage \(row["name"] ?? row.id): nothing changed") }
-                      _ = try await ctx.api.call("updateStoragePool", [("id", row.id)] + params)
-                      return .completed(message: nil)
+                  call: { row, inputs in
+                      let params = try updateParameters(row: row, inputs: inputs)
+                      return params.isEmpty ? nil : APICall("updateStoragePool", [("id", row.id)] + params)
                   })
     }
 
@@ -101,7 +93,7 @@ enum StorageSections {
 
     /// Delete [D]: only in Maintenance (the server refuses elsewhere), optionally expunging Destroyed volumes.
     static func deletePool() -> RowAction {
-        RowAction(id: "delete", label: "Delete", key: "D", isMutating: true, requiredAPIs: ["deleteStoragePool"],
+        RowAction(id: "delete", label: "Delete", key: "D", commands: ["deleteStoragePool"],
                   inputs: [ActionInput(key: "forced", label: "Also expunge volumes in Destroyed state", kind: .bool, defaultValue: "false")],
                   confirm: { ctx in
                       let forced = ctx.inputs["forced"] == "true" ? " Volumes in Destroyed state on it are expunged." : ""
@@ -109,12 +101,8 @@ enum StorageSections {
                   },
                   notification: { ctx in "Delete primary storage \(poolName(ctx))" },
                   isAvailable: { row, _ in row["state"] == "Maintenance" },
-                  perform: { ctx in
-                      guard let row = ctx.row(primaryID) else { throw CloudStackError.configuration("no storage pool is selected") }
-                      var params = [("id", row.id)]
-                      if ctx.inputs["forced"] == "true" { params.append(("forced", "true")) }
-                      _ = try await ctx.api.call("deleteStoragePool", params)
-                      return .completed(message: nil)
+                  call: { row, inputs in
+                      APICall("deleteStoragePool", [("id", row.id)] + (inputs["forced"] == "true" ? [("forced", "true")] : []))
                   })
     }
 
@@ -164,15 +152,12 @@ enum StorageSections {
             let row = ctx.row(secondaryID)
             return (row?["role"] == "Staging" ? "staging store " : "image store ") + (row?["name"] ?? row?.id ?? "?")
         }
-        return RowAction(id: "delete", label: "Delete", key: "D", isMutating: true, requiredAPIs: [],
+        return RowAction(id: "delete", label: "Delete", key: "D", commands: ["deleteImageStore", "deleteSecondaryStagingStore"],
+                         requiredAPIs: [],
                          confirm: { ctx in "Delete \(describe(ctx))? CloudStack stops using it; the files on it stay." },
                          notification: { ctx in "Delete \(describe(ctx))" },
                          isAvailable: { row, ctx in ctx.api.isAllowed(deleteCommand(row)) },
-                         perform: { ctx in
-                             guard let row = ctx.row(secondaryID) else { throw CloudStackError.configuration("no store is selected") }
-                             _ = try await ctx.api.call(deleteCommand(row), [("id", row.id)])
-                             return .completed(message: nil)
-                         })
+                         call: { row, _ in APICall(deleteCommand(row), [("id", row.id)]) })
     }
 
     // MARK: - VM snapshots
@@ -184,24 +169,16 @@ enum StorageSections {
             ListField("virtualmachinename", "VM"), ListField("type", "Type"), ListField("current", "Current", format: .bool),
             ListField("created", "Created", format: .date),
         ], dataProvider: .api("listVMSnapshot", [("listall", "true")]), actions: [
-            RowAction(id: "revert", label: "Revert to snapshot", key: "V", requiredAPIs: ["revertToVMSnapshot"],
+            RowAction(id: "revert", label: "Revert to snapshot", key: "V", commands: ["revertToVMSnapshot"],
                       confirm: { "Revert its VM to snapshot \(name($0))? Changes since the snapshot are lost." },
                       notification: { "Revert to VM snapshot \(name($0))" },
                       isAvailable: { row, _ in row["state"] == "Ready" },
-                      perform: { ctx in
-                          guard let row = ctx.row("vm-snapshots") else { throw CloudStackError.configuration("no snapshot is selected") }
-                          let r = try await ctx.api.call("revertToVMSnapshot", [("vmsnapshotid", row.id)])
-                          return r.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
-                      }),
-            RowAction(id: "delete", label: "Delete snapshot", key: "D", requiredAPIs: ["deleteVMSnapshot"],
+                      call: { row, _ in APICall("revertToVMSnapshot", [("vmsnapshotid", row.id)]) }),
+            RowAction(id: "delete", label: "Delete snapshot", key: "D", commands: ["deleteVMSnapshot"],
                       confirm: { "Delete VM snapshot \(name($0))?" },
                       notification: { "Delete VM snapshot \(name($0))" },
                       isAvailable: { row, _ in ["Ready", "Error", "Expunging"].contains(row["state"] ?? "") },
-                      perform: { ctx in
-                          guard let row = ctx.row("vm-snapshots") else { throw CloudStackError.configuration("no snapshot is selected") }
-                          let r = try await ctx.api.call("deleteVMSnapshot", [("vmsnapshotid", row.id)])
-                          return r.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
-                      }),
+                      call: { row, _ in APICall("deleteVMSnapshot", [("vmsnapshotid", row.id)]) }),
         ], stateField: "state")
     }
 }

@@ -199,14 +199,12 @@ struct StorageDialog {
         return text
     }
 
-    /// `text` with every typed secret (as typed, percent-encoded, or URL-safe Base64 as the RBD URL carries it) masked.
+    /// `text` with every typed secret masked, in every spelling a request can carry it (`secretSpellings`).
     func masking(_ text: String) -> String {
         var out = text
         for spec in specs where spec.kind == .secret {
             guard let secret = values[spec.key], secret.count >= 3 else { continue }
-            let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? secret
-            let urlSafe = secret.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            for form in Set([secret, encoded, urlSafe]) { out = out.replacingOccurrences(of: form, with: "••••") }
+            for form in secretSpellings(secret) { out = out.replacingOccurrences(of: form, with: "••••") }
         }
         return out
     }

@@ -24,7 +24,11 @@ enum DashboardPane {
         }
         // VM counts by state on one line.
         // Only states that have VMs, so the line fits at 80 columns.
-        let total = d.vmStates.reduce(0) { $0 + $1.1 }
+        // Counts come from the server: summed without overflow, negative ones ignored.
+        let total = d.vmStates.reduce(0) { sum, state in
+            let (r, overflow) = sum.addingReportingOverflow(max(0, state.1))
+            return overflow ? Int.max : r
+        }
         let states = d.vmStates.filter { $0.1 > 0 }.map { "\(ListPane.fmt($0.1)) \($0.0.lowercased())" }.joined(separator: " · ")
         screen.put("Instances ", x: x, y: y, style: theme[.label], maxWidth: width)
         screen.put(total == 0 ? "none" : "\(ListPane.fmt(total)): " + states, x: x + 10, y: y, style: theme[.text], maxWidth: max(0, width - 10))
@@ -42,7 +46,8 @@ enum DashboardPane {
                 screen.put(zone.zone, x: zx, y: top, style: theme[.label], maxWidth: colWidth)
                 for (i, g) in zone.gauges.enumerated() {
                     let fraction = g.2 > 0 ? g.1 / g.2 : 0
-                    let amount = g.0 == "CPU" ? "\(ListPane.fmt(Int(g.1 / 1000))) / \(ListPane.fmt(Int(g.2 / 1000))) GHz"
+                    let ghz = { (mhz: Double) in NumberText.int(mhz / 1000).map(ListPane.fmt) ?? String(mhz) }
+                    let amount = g.0 == "CPU" ? "\(ghz(g.1)) / \(ghz(g.2)) GHz"
                                               : "\(FieldFormatter.bytes(g.1)) / \(FieldFormatter.bytes(g.2))"
                     // A fixed-width detail keeps the bars of one zone the same length.
                     let detail = String(repeating: " ", count: max(0, 21 - amount.count)) + amount

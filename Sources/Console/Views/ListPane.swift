@@ -78,7 +78,7 @@ enum ListPane {
 
     /// 100000 → "100,000".
     static func fmt(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }

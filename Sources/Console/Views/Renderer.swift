@@ -36,7 +36,7 @@ enum Renderer {
                 ListPane.draw(list, s, layout: layout, into: &screen)
             }
         }
-        if let flash = s.flash, s.overlay == nil {
+        if let flash = s.flash, s.overlay == nil, s.approvals.isEmpty {
             // Messages take the footer's whole width, so a long server error is readable (cut with … at the edge).
             screen.fill(layout.footer, style: theme[flash.isError ? .error : .footerText])
             screen.put(" " + flash.text, x: 0, y: layout.footer.y, style: theme[flash.isError ? .error : .success], maxWidth: layout.footer.width)
@@ -44,6 +44,9 @@ enum Renderer {
             footer(s).draw(into: &screen, in: layout.footer, theme: theme)
         }
         if let overlay = s.overlay { OverlayPane.draw(overlay, s, into: &screen, in: layout) }
+        if let approval = s.approvals.first {
+            approval.dialog.draw(into: &screen, in: Rect(x: 0, y: 1, width: s.width, height: max(0, s.height - 2)), theme: theme)
+        }
         return screen
     }
 
@@ -64,6 +67,9 @@ enum Renderer {
 
     static func footer(_ s: AppState) -> Footer {
         var hints: [KeyHint] = []
+        if !s.approvals.isEmpty {
+            return Footer(hints: [KeyHint("y", "send it", priority: 9), KeyHint("n", "do not send", priority: 9), KeyHint("Esc", "cancel", priority: 8)])
+        }
         switch s.overlay {
         case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
         case .storage(let d)?:

@@ -1,0 +1,85 @@
+import CloudStack
+import Foundation
+import PluginKit
+import TUI
+
+/// Starting row actions: inputs first when it has any, then the confirmation of the call it will send, then the
+/// runner. Nothing that changes the cloud is sent without the user seeing the command and its parameters.
+enum Actions {
+    static func trigger(_ action: RowAction, view: String, row: Row, _ s: inout AppState) -> [Effect] {
+        let ctx = s.context(selectedIn: view)
+        if action.isMutating && s.readOnly {
+            Update.flash(&s, "Read-only mode: \(action.label) is not allowed", error: true)
+            return []
+        }
+        guard action.isOffered(for: row, in: ctx) else {
+            let state = row["state"].map { " in state \($0)" } ?? ""
+            Update.flash(&s, "\(action.label) is not available for \(row["name"] ?? row.id)\(state)", error: true)
+            return []
+        }
+        let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
+        if !action.inputs.isEmpty {
+            let fields = action.inputs.map { input -> FormField in
+                let value = input.initialValue(for: row)
+                switch input.kind {
+                case .secret: return .password(input.key, input.label, value: value ?? "", required: input.required)
+                case .bool: return .checkbox(input.key, input.label, checked: value == "true")
+                case .text, .number, .bytes: return .text(input.key, input.label, value: value ?? "", required: input.required)
+                }
+            }
+            s.overlay = .form(ActionForm(form: FormView(fields: fields, buttons: [action.label, "Cancel"]), pending: pending))
+            return []
+        }
+        return confirmOrRun(pending, &s)
+    }
+
+    /// After any inputs: plan the call and ask for confirmation when it changes something, else run it.
+    static func confirmOrRun(_ pending: PendingAction, _ s: inout AppState) -> [Effect] {
+        var pending = pending
+        guard case .call = pending.action.body else {
+            // Swift code: each call it makes that changes something is confirmed when it makes it.
+            return run(pending, &s)
+        }
+        let call: APICall
+        do {
+            guard let planned = try pending.action.plannedCall(row: pending.row, inputs: pending.context.inputs) else {
+                Update.flash(&s, "\(pending.action.notification(pending.context)): nothing changed; nothing was sent", error: false)
+                return []
+            }
+            call = planned
+        } catch {
+            Update.flash(&s, "\(pending.action.label): \(EffectRunner.describe(error)); nothing was sent", error: true)
+            return []
+        }
+        pending.call = call
+        if call.isMutating || pending.action.isMutating {
+            s.overlay = .confirm(ActionConfirmation.dialog(pending, call: call), pending)
+            return []
+        }
+        return run(pending, &s)
+    }
+
+    static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
+        let title = p.action.notification(p.context)
+        let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
+        Update.flash(&s, "\(title)… (n: notifications)", error: false)
+        return [.runAction(track: track, p)]
+    }
+}
+
+/// The question asked before a call that changes something: the action's own words (or ones made from its label
+/// and the row), then the command and every parameter that will be sent, secrets masked.
+enum ActionConfirmation {
+    static func dialog(_ p: PendingAction, call: APICall) -> Dialog {
+        let action = p.action
+        let subject = p.row["name"] ?? p.row["displayname"] ?? p.row.id
+        let question = action.confirm?(p.context) ?? "\(action.label) \(subject)?"
+        var lines = [question, "", "Sends \(call.command)"]
+        for (name, value) in call.parameters {
+            lines.append("  \(name) = \(APICall.isSecret(name) ? "••••" : value)")
+        }
+        let destructive = action.isDestructive || CommandKind.isDestructive(call.command)
+        return Dialog(title: action.label, message: lines.joined(separator: "\n"), buttons: [action.label, "Cancel"],
+                      focusedButton: destructive ? 1 : 0, isDangerous: destructive)
+    }
+}
