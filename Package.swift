@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -50,11 +50,15 @@ let package = Package(
         // Terminal-independent screen model and widgets; the curses backend is its one curses file.
         .target(name: "TUI", dependencies: ["CNcursesw"]),
         // The contract plugins compile against: list views, fields, data providers, row actions, context.
-        .target(name: "PluginKit", dependencies: ["CloudStack"]),
+        .target(name: "PluginKit", dependencies: ["CloudStack", "StorageForms"]),
         // Swift plugins, each beside its config.json (registered in Sources/cstui/SwiftPlugins.swift).
         .target(name: "csMyFirstPlugin", dependencies: ["PluginKit"], path: "plugins/csMyFirstPlugin", exclude: ["config.json"]),
         // The application: state, update, sections, views, effects.
-        .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack", "StorageForms", "S3Check"]),
+        .target(name: "Console", dependencies: ["TUI", "PluginKit", "CloudStack", "StorageForms", "S3Check"],
+                exclude: ["Sections"], plugins: ["EmbedSections"]),
+        // The built-in sections (Sources/Console/Sections/*.json) compiled into Console: a section is a file.
+        .plugin(name: "EmbedSections", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .executableTarget(name: "EmbedTool"),
         // The S3 compatibility probe: SigV4 on swift-crypto, a small S3 client, the operations CloudStack needs.
         .target(
             name: "S3Check",

@@ -8,6 +8,12 @@ public struct ListViewDefinition: Sendable {
     public var actions: [RowAction]
     /// The field whose value colours the row (e.g. `state`).
     public var stateField: String?
+    /// Actions of the view itself (Add …), run with A or +.
+    public var headerActions: [ActionSpec] = []
+    /// Views reachable from a row.
+    public var related: [RelatedView] = []
+    /// Fields the detail pane shows first.
+    public var details: [String] = []
 
     public init(id: String, title: String, fields: [ListField], dataProvider: DataProvider, actions: [RowAction] = [], stateField: String? = nil) {
         self.id = id

@@ -1,4 +1,5 @@
 import CloudStack
+import StorageForms
 
 /// What an action did: finished at once, or queued an async job the console polls and notifies about.
 public enum ActionOutcome: Sendable, Equatable {
@@ -31,7 +32,8 @@ public struct RowAction: Sendable {
     public var isDestructive: Bool
     /// API commands it calls; the action is offered only when listApis offers all of them.
     public var requiredAPIs: [String]
-    public var inputs: [ActionInput]
+    /// The form asked before it runs, in the forms vocabulary (the values reach the call by field key).
+    public var inputs: [FieldSpec]
     /// `messages.confirm`: the question asked before it runs; nil: one is made from the label and the row.
     public var confirm: (@Sendable (PluginContext) -> String)?
     /// `messages.notification`: the notification's title while it runs and when it ends.
@@ -43,7 +45,7 @@ public struct RowAction: Sendable {
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.
     public init(id: String, label: String, key: Character? = nil, isMutating: Bool = true, isDestructive: Bool = false,
-                requiredAPIs: [String] = [], inputs: [ActionInput] = [],
+                requiredAPIs: [String] = [], inputs: [FieldSpec] = [],
                 confirm: (@Sendable (PluginContext) -> String)?,
                 notification: @escaping @Sendable (PluginContext) -> String,
                 isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true },
@@ -65,7 +67,7 @@ public struct RowAction: Sendable {
     /// the action mutates and, unless `destructive` says more, whether it is destructive. `requiredAPIs` defaults
     /// to `commands`.
     public init(id: String, label: String, key: Character? = nil, commands: [String], destructive: Bool = false,
-                requiredAPIs: [String]? = nil, inputs: [ActionInput] = [],
+                requiredAPIs: [String]? = nil, inputs: [FieldSpec] = [],
                 confirm: (@Sendable (PluginContext) -> String)?,
                 notification: @escaping @Sendable (PluginContext) -> String,
                 isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true },
@@ -97,18 +99,16 @@ public struct RowAction: Sendable {
     }
 
     /// An action that calls one API command with the selected row's id (as `idParameter`), fixed parameters and
-    /// the inputs the user filled in (sent as the server expects them: bytes as a byte count, booleans as
-    /// true/false).
+    /// the form's values as the server expects them (a size as a byte count, checkboxes as true/false).
     public static func api(id: String, label: String, key: Character? = nil, command: String,
-                           idParameter: String = "id", extra: [(String, String)] = [], inputs: [ActionInput] = [],
+                           idParameter: String = "id", extra: [(String, String)] = [], inputs: [FieldSpec] = [],
                            destructive: Bool = false, confirm: String?, notification: String,
                            isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true }) -> RowAction {
-        var confirmText: (@Sendable (PluginContext) -> String)? = nil
-        if let confirm { confirmText = { @Sendable (_: PluginContext) -> String in confirm } }
-        return RowAction(id: id, label: label, key: key, commands: [command], destructive: destructive, inputs: inputs,
-                         confirm: confirmText, notification: { @Sendable (_: PluginContext) -> String in notification },
-                         isAvailable: isAvailable) { row, typed in
-            APICall(command, [(idParameter, row.id)] + extra + ActionInput.parameters(inputs, typed))
-        }
+        var spec = ActionSpec(id: id, label: label, key: key, command: command, idParameter: idParameter, parameters: extra,
+                              form: inputs, confirm: confirm, notification: notification, destructive: destructive)
+        spec.show = [:]
+        var action = RowAction(spec)
+        action.isAvailable = isAvailable
+        return action
     }
 }

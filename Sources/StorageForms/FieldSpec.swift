@@ -1,4 +1,8 @@
-/// One field of an add-storage form, as described by the forms JSON.
+import CloudStack
+import Foundation
+
+/// One field of a form, as the forms JSON, a section file or a plugin's config.json describes it: the add-storage
+/// dialogs and every action's inputs use this one vocabulary.
 public struct FieldSpec: Sendable, Equatable {
     public enum Kind: String, Sendable { case text, secret, number, bool, select }
     /// Where the value goes.  url: only used by the URL template; param: a top-level API parameter named `name`
@@ -27,6 +31,36 @@ public struct FieldSpec: Sendable, Equatable {
     /// Transform applied to the value where it is sent (detail/param): nil, "uri" (encodeURIComponent),
     /// "commas" (strip ,), "bytes" (a size such as 40T, sent as a byte count), "list" (comma list: items trimmed, empty items dropped, joined with ",").
     public var transform: String?
+    /// The selected row's field the value starts from (an Update form shows the row's current name).
+    public var rowField: String?
+    /// When an action sends the field: `filled` (default: when not empty; a checkbox always), `changed` (only when it
+    /// differs from the row's value; an emptied field is sent empty, to clear it), `checked` (a checkbox only when ticked).
+    public var send: SendRule = .filled
+    /// A select's options from a list API (an action form's offering or host picker).
+    public var optionsAPI: OptionsAPI?
+
+    /// When an action sends a field.
+    public enum SendRule: String, Sendable, Equatable { case filled, changed, checked }
+
+    /// A select's options read from a list API: each item's `value` field is sent, its `label` field shown.
+    public struct OptionsAPI: Sendable, Equatable {
+        public var command: String
+        public var parameters: [(String, String)]
+        public var value: String
+        public var label: String
+
+        public init(command: String, parameters: [(String, String)] = [], value: String = "id", label: String = "name") {
+            self.command = command
+            self.parameters = parameters
+            self.value = value
+            self.label = label
+        }
+
+        public static func == (a: OptionsAPI, b: OptionsAPI) -> Bool {
+            a.command == b.command && a.value == b.value && a.label == b.label
+                && a.parameters.map { "\($0.0)=\($0.1)" } == b.parameters.map { "\($0.0)=\($0.1)" }
+        }
+    }
 
     public init(
         key: String, label: String, kind: Kind, required: Bool = false, defaultValue: String? = nil, help: String? = nil,
@@ -53,4 +87,68 @@ public struct FieldSpec: Sendable, Equatable {
     /// The free details field of a generic (form-less) provider.
     static let freeDetails = FieldSpec(
         key: "details", label: "Details", kind: .text, help: "key=value pairs: k=v, k2=v2", target: .detail("*"))
+}
+
+extension FieldSpec {
+    /// Why `raw` cannot be sent for this field (a short message drawn beside it), or nil when it can.
+    public func problem(_ raw: String) -> String? { FieldCheck.message(self, raw) }
+
+    /// The value as the server expects it (after the transform: a size as a byte count, a number without commas);
+    /// nil when an optional field is empty. Checkboxes are `true`/`false`.
+    public func wireValue(_ raw: String) -> String? { RequestBuilder.sendValue(self, raw) }
+
+    /// What the field starts with for a row: the row's `rowField` (a byte count shown as `40T`), else the default.
+    public func initialValue(row: JSONObject?) -> String? {
+        if let rowField, let value = row?[rowField]?.text {
+            if transform == "bytes", let n = Int64(value), n > 0 { return ByteSize.short(n) }
+            return value
+        }
+        return defaultValue
+    }
+
+    /// Whether `conditions` hold for `values` (every listed field has one of its values).
+    public static func matches(_ conditions: [String: [String]], _ values: [String: String]) -> Bool {
+        conditions.allSatisfy { key, allowed in allowed.contains((values[key] ?? "").trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// The fields shown for `values` (those whose showIf holds).
+    public static func shown(_ fields: [FieldSpec], values: [String: String]) -> [FieldSpec] {
+        fields.filter { matches($0.showIf, values) }
+    }
+
+    /// Field key → message for every shown field whose value cannot be sent.
+    public static func problems(_ fields: [FieldSpec], values: [String: String]) -> [String: String] {
+        var out: [String: String] = [:]
+        for f in shown(fields, values: values) { if let m = f.problem(values[f.key] ?? "") { out[f.key] = m } }
+        return out
+    }
+
+    /// The parameters an action sends for these values: shown fields that go to a parameter, as their send rule says,
+    /// in field order. `row` is what `changed` compares with.
+    public static func parameters(_ fields: [FieldSpec], values: [String: String], row: JSONObject?) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for f in shown(fields, values: values) {
+            guard case .param(let name) = f.target else { continue }
+            let raw = values[f.key] ?? ""
+            switch f.send {
+            case .filled:
+                if let v = f.wireValue(raw) { out.append((name, v)) }
+            case .checked:
+                if raw == "true" { out.append((name, "true")) }
+            case .changed:
+                let before = f.initialValue(row: row).flatMap { f.wireValue($0) }
+                let now = f.wireValue(raw)
+                if now != before { out.append((name, now ?? "")) }
+            }
+        }
+        return out
+    }
+}
+
+extension FieldSpec {
+    /// Reads a list of fields (an action's `inputs`) in the forms vocabulary; duplicate keys are errors. Each goes
+    /// to the parameter named by its key unless `to`/`name` say otherwise.
+    public static func read(_ values: [JSONValue], path: String) throws(FormSpecError) -> [FieldSpec] {
+        try FormParser.fields(values, path: path, input: true)
+    }
 }

@@ -31,114 +31,10 @@ import CloudStack
 /// CONDITIONS: {"fieldKey": ["value", …]}: every listed field has one of its values.
 /// Templates: `{key}`, `{key|slash|uri|urlsafe64|scheme:nfs}`, `[optional group]`; every key must be a field's.
 enum FormParser {
-    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    static func join(_ path: String, _ key: String) -> String { JSONReader.join(path, key) }
 
-    /// An object whose keys are checked against an allowed set.
-    struct Obj {
-        let o: JSONObject
-        let path: String
-
-        init(_ v: JSONValue, path: String, allowed: [String]) throws(FormSpecError) {
-            guard let o = v.objectValue else { throw FormSpecError(path: path, problem: "expected an object") }
-            self.o = o
-            self.path = path
-            for k in o.keys where !allowed.contains(k) {
-                throw FormSpecError(path: join(path, k), problem: "unknown key '\(k)' (\(allowed.joined(separator: ", ")))")
-            }
-        }
-
-        func at(_ k: String) -> String { join(path, k) }
-        func has(_ k: String) -> Bool { o[k] != nil }
-
-        func string(_ k: String) throws(FormSpecError) -> String? {
-            guard let v = o[k] else { return nil }
-            guard case .string(let s) = v else { throw FormSpecError(path: at(k), problem: "expected a string") }
-            return s
-        }
-
-        func requiredString(_ k: String) throws(FormSpecError) -> String {
-            guard let s = try string(k) else { throw FormSpecError(path: at(k), problem: "missing") }
-            guard !s.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw FormSpecError(path: at(k), problem: "must not be empty")
-            }
-            return s
-        }
-
-        func bool(_ k: String) throws(FormSpecError) -> Bool? {
-            guard let v = o[k] else { return nil }
-            guard case .bool(let b) = v else { throw FormSpecError(path: at(k), problem: "expected true or false") }
-            return b
-        }
-
-        func number(_ k: String) throws(FormSpecError) -> Double? {
-            guard let v = o[k] else { return nil }
-            switch v {
-            case .int(let i): return Double(i)
-            case .double(let d): return d
-            default: throw FormSpecError(path: at(k), problem: "expected a number")
-            }
-        }
-
-        /// A scalar as text (strings, numbers, booleans).
-        func scalarText(_ k: String) throws(FormSpecError) -> String? {
-            guard let v = o[k] else { return nil }
-            guard !v.isContainer, let t = v.text else { throw FormSpecError(path: at(k), problem: "expected a string") }
-            return t
-        }
-
-        func array(_ k: String) throws(FormSpecError) -> [JSONValue]? {
-            guard let v = o[k] else { return nil }
-            guard let a = v.arrayValue else { throw FormSpecError(path: at(k), problem: "expected an array") }
-            return a
-        }
-
-        func strings(_ k: String) throws(FormSpecError) -> [String]? {
-            guard let a = try array(k) else { return nil }
-            var out: [String] = []
-            for (i, v) in a.enumerated() {
-                guard case .string(let s) = v else { throw FormSpecError(path: "\(at(k))[\(i)]", problem: "expected a string") }
-                out.append(s)
-            }
-            return out
-        }
-
-        /// {"field": ["v1", "v2"]} (a single string is one value).
-        func conditions(_ k: String) throws(FormSpecError) -> [String: [String]]? {
-            guard let v = o[k] else { return nil }
-            guard let m = v.objectValue else { throw FormSpecError(path: at(k), problem: "expected an object of value lists") }
-            var out: [String: [String]] = [:]
-            for (name, value) in m {
-                switch value {
-                case .string(let s): out[name] = [s]
-                case .bool, .int, .double: out[name] = [value.text!]
-                case .array(let a):
-                    var vals: [String] = []
-                    for (i, x) in a.enumerated() {
-                        guard !x.isContainer, let t = x.text else {
-                            throw FormSpecError(path: "\(at(k)).\(name)[\(i)]", problem: "expected a string")
-                        }
-                        vals.append(t)
-                    }
-                    out[name] = vals
-                default: throw FormSpecError(path: "\(at(k)).\(name)", problem: "expected a list of values")
-                }
-            }
-            return out
-        }
-
-        /// {"name": ["a", "b"]} in key order.
-        func stringTable(_ k: String) throws(FormSpecError) -> [(String, [String])]? {
-            guard let v = o[k] else { return nil }
-            guard let m = v.objectValue else { throw FormSpecError(path: at(k), problem: "expected an object") }
-            var out: [(String, [String])] = []
-            for (name, value) in m {
-                let sub = try Obj(.object(JSONObject([(name, value)])), path: at(k), allowed: [name])
-                guard let list = try sub.strings(name) else { continue }
-                out.append((name, list))
-            }
-            return out
-        }
-    }
+    /// Form files are read with the one strict reader.
+    typealias Obj = JSONReader
 
     // MARK: Fields
 
@@ -146,19 +42,44 @@ enum FormParser {
         "key", "label", "kind", "required", "default", "help", "options", "source", "format", "min", "max", "integer",
         "to", "name", "showIf", "transform",
     ]
+    /// An action's form fields may also start from the row (`rowField`) and say when they are sent (`send`).
+    static let inputKeys = fieldKeys + ["rowField", "send"]
 
-    static func field(_ v: JSONValue, path: String, computedOptions: Bool = false) throws(FormSpecError) -> FieldSpec {
-        let o = try Obj(v, path: path, allowed: fieldKeys)
+    /// Kinds as forms name them; an action's inputs may also use `password`, `checkbox` and `bytes` (a number sent as
+    /// a byte count), the names the web UI's forms use.
+    static func kind(_ text: String, input: Bool) -> (FieldSpec.Kind, transform: String?)? {
+        switch text {
+        case "password" where input: return (.secret, nil)
+        case "checkbox" where input: return (.bool, nil)
+        case "bytes" where input: return (.number, "bytes")
+        default: return FieldSpec.Kind(rawValue: text).map { ($0, nil) }
+        }
+    }
+
+    static func field(_ v: JSONValue, path: String, computedOptions: Bool = false, input: Bool = false) throws(FormSpecError) -> FieldSpec {
+        let o = try Obj(v, path: path, allowed: input ? inputKeys : fieldKeys)
         let key = try o.requiredString("key")
-        let kindText = try o.requiredString("kind")
-        guard let kind = FieldSpec.Kind(rawValue: kindText) else {
-            throw FormSpecError(path: o.at("kind"), problem: "unknown kind '\(kindText)' (text, secret, number, bool, select)")
+        let kindText = input ? try o.string("kind") ?? "text" : try o.requiredString("kind")
+        guard let (kind, impliedTransform) = kind(kindText, input: input) else {
+            let kinds = input ? "text, secret, password, number, bytes, bool, checkbox, select" : "text, secret, number, bool, select"
+            throw FormSpecError(path: o.at("kind"), problem: "unknown kind '\(kindText)' (\(kinds))")
         }
         var f = FieldSpec(key: key, label: try o.string("label") ?? key, kind: kind)
+        f.transform = impliedTransform
         f.required = try o.bool("required") ?? false
         f.defaultValue = try o.scalarText("default")
         f.help = try o.string("help")
-        if let opts = try o.array("options") {
+        if let api = o["options"], api.objectValue != nil {
+            // Options from a list API: {"command": "listServiceOfferings", "value": "id", "label": "name", "parameters": {…}}.
+            let ao = try Obj(api, path: o.at("options"), allowed: ["command", "parameters", "value", "label"])
+            let command = try ao.requiredString("command")
+            guard command.lowercased().hasPrefix("list") else {
+                throw FormSpecError(path: ao.at("command"), problem: "'\(command)' is not a list API")
+            }
+            f.optionsAPI = FieldSpec.OptionsAPI(command: command, parameters: try ao.stringPairs("parameters") ?? [],
+                                                value: try ao.string("value") ?? "id", label: try ao.string("label") ?? "name")
+            if kind != .select { throw FormSpecError(path: o.at("options"), problem: "only a select has options") }
+        } else if let opts = try o.array("options") {
             for (i, ov) in opts.enumerated() {
                 let p = "\(o.at("options"))[\(i)]"
                 if case .string(let s) = ov {
@@ -179,7 +100,7 @@ enum FormParser {
             }
             f.source = src
         }
-        if kind == .select && f.options.isEmpty && f.source == nil && !computedOptions {
+        if kind == .select && f.options.isEmpty && f.source == nil && f.optionsAPI == nil && !computedOptions {
             throw FormSpecError(path: o.at("kind"), problem: "a select needs options or a source")
         }
         if let s = try o.string("format") {
@@ -192,6 +113,14 @@ enum FormParser {
         f.min = try o.number("min")
         f.max = try o.number("max")
         f.integer = try o.bool("integer") ?? false
+        f.rowField = try o.string("rowField")
+        if let rule = try o.string("send") {
+            guard let r = FieldSpec.SendRule(rawValue: rule) else {
+                throw FormSpecError(path: o.at("send"), problem: "unknown rule '\(rule)' (filled, changed, checked)")
+            }
+            if r == .checked && kind != .bool { throw FormSpecError(path: o.at("send"), problem: "only a checkbox is sent when checked") }
+            f.send = r
+        }
         if (f.min != nil || f.max != nil || o.has("integer")) && kind != .number {
             throw FormSpecError(path: path, problem: "min, max and integer are for numbers")
         }
@@ -220,16 +149,17 @@ enum FormParser {
         return f
     }
 
+
     /// A list of fields; duplicate keys (also against `taken`) are errors.
     static func fields(
-        _ values: [JSONValue]?, path: String, taken: Set<String> = [], computedOptions: Set<String> = []
+        _ values: [JSONValue]?, path: String, taken: Set<String> = [], computedOptions: Set<String> = [], input: Bool = false
     ) throws(FormSpecError) -> [FieldSpec] {
         var out: [FieldSpec] = []
         var seen = taken
         for (i, v) in (values ?? []).enumerated() {
             let p = "\(path)[\(i)]"
             let key = v["key"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
-            let f = try field(v, path: p, computedOptions: computedOptions.contains(key))
+            let f = try field(v, path: p, computedOptions: computedOptions.contains(key), input: input)
             if seen.contains(f.key) { throw FormSpecError(path: "\(p).key", problem: "duplicate field key '\(f.key)'") }
             seen.insert(f.key)
             out.append(f)
@@ -329,7 +259,7 @@ enum FormParser {
             }
             p.customFields = false
             p.offeredWith = try o.string("offeredWith")
-            if let z = o.o["zone"] {
+            if let z = o.object["zone"] {
                 switch z {
                 case .bool(let b): p.zone = ZoneUse(shown: b, requiredWhen: nil, send: b)
                 case .object:
@@ -369,9 +299,9 @@ enum FormParser {
         let commonKeys = Set(common.map(\.key))
         if kind == .primary {
             forms.protocolsByHypervisor = (try o.stringTable("protocolsByHypervisor") ?? []).map { ($0.0, $0.1) }
-            if let w = o.o["protocolsWhenAPI"] {
+            if let w = o.object["protocolsWhenAPI"] {
                 let wo = try Obj(w, path: o.at("protocolsWhenAPI"), allowed: w.objectValue?.keys ?? [])
-                for api in wo.o.keys {
+                for api in wo.object.keys {
                     let table = try wo.stringTable(api) ?? []
                     forms.protocolsWhenAPI.append((api, table.map { ($0.0, $0.1) }))
                 }
@@ -401,7 +331,7 @@ enum FormParser {
             }
             forms.providers.append(p)
         }
-        if let g = o.o["genericProvider"] {
+        if let g = o.object["genericProvider"] {
             forms.generic = try provider(g, path: o.at("genericProvider"), kind: kind, forms: forms, lookup: { _ in nil }, generic: true)
         }
         return forms

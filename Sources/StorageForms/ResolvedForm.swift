@@ -24,7 +24,7 @@ extension StorageFormCatalog {
     }
 
     static func matches(_ conditions: [String: [String]], _ values: [String: String]) -> Bool {
-        conditions.allSatisfy { key, allowed in allowed.contains((values[key] ?? "").trimmingCharacters(in: .whitespaces)) }
+        FieldSpec.matches(conditions, values)
     }
 
     func providerForm(_ name: String, kind: StorageKind) -> ProviderForm? {

@@ -35,8 +35,8 @@ public struct StorageFormCatalog: Sendable {
     /// (pass "" for bare key paths such as "primary.protocols[3].url").
     public static func parse(_ json: JSONValue, path: String) throws(FormSpecError) -> StorageFormCatalog {
         let o = try FormParser.Obj(json, path: path, allowed: ["primary", "image"])
-        guard let p = o.o["primary"] else { throw FormSpecError(path: o.at("primary"), problem: "missing") }
-        guard let i = o.o["image"] else { throw FormSpecError(path: o.at("image"), problem: "missing") }
+        guard let p = o.object["primary"] else { throw FormSpecError(path: o.at("primary"), problem: "missing") }
+        guard let i = o.object["image"] else { throw FormSpecError(path: o.at("image"), problem: "missing") }
         return StorageFormCatalog(
             primary: try FormParser.kindForms(p, path: o.at("primary"), kind: .primary),
             image: try FormParser.kindForms(i, path: o.at("image"), kind: .image))

@@ -247,7 +247,7 @@ struct PluginLoaderTests {
 
     @Test("a config.json input of kind bytes sends the byte count, as the guide promises (500G → 536870912000)")
     func bytesInputSendsBytes() throws {
-        let config = #"{"title": "Resize", "desc": "d", "scopedActions": [{"scopes": ["primary-storage"], "id": "resize", "label": "Resize", "key": "Z", "command": "updateStoragePool", "inputs": [{"key": "capacitybytes", "label": "Capacity", "kind": "bytes", "required": true}, {"key": "capacityiops", "label": "IOPS", "kind": "number"}, {"key": "enabled", "label": "Enabled", "kind": "bool"}], "notification": "Resized"}]}"#
+        let config = #"{"title": "Resize", "desc": "d", "scopedActions": [{"scopes": ["primary-storage"], "id": "resize", "label": "Resize", "key": "Z", "command": "updateStoragePool", "inputs": [{"key": "capacitybytes", "label": "Capacity", "kind": "bytes", "required": true}, {"key": "capacityiops", "label": "IOPS", "kind": "number", "transform": "commas"}, {"key": "enabled", "label": "Enabled", "kind": "bool"}], "notification": "Resized"}]}"#
         let dir = try Self.folder(["plugins.json": #"["resize"]"#, "resize/config.json": config])
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         let action = try #require(loaded.first?.plugin?.scopedActions.first?.action)

@@ -19,16 +19,10 @@ enum Actions {
         }
         let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
         if !action.inputs.isEmpty {
-            let fields = action.inputs.map { input -> FormField in
-                let value = input.initialValue(for: row)
-                switch input.kind {
-                case .secret: return .password(input.key, input.label, value: value ?? "", required: input.required)
-                case .bool: return .checkbox(input.key, input.label, checked: value == "true")
-                case .text, .number, .bytes: return .text(input.key, input.label, value: value ?? "", required: input.required)
-                }
-            }
-            s.overlay = .form(ActionForm(form: FormView(fields: fields, buttons: [action.label, "Cancel"]), pending: pending))
-            return []
+            s.nextDialogID += 1
+            let form = ActionForm(id: s.nextDialogID, pending: pending)
+            s.overlay = .form(form)
+            return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.loadOptions(form: form.id, field: spec.key, $0) } }
         }
         return confirmOrRun(pending, &s)
     }

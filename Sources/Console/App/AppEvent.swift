@@ -23,6 +23,8 @@ enum AppEvent: Sendable {
     case actionFailed(track: String, String)
     /// The user declined a call the action wanted to send (or it was refused before sending): nothing was sent.
     case actionCancelled(track: String, String)
+    /// Choices for an action form's select arrived, or why they could not be read.
+    case optionsLoaded(form: Int, field: String, [FieldOption]?, error: String?)
     /// A running action wants to send a call that changes something and the user has not confirmed yet.
     case approvalNeeded(track: String, Dialog, CallApproval)
     case jobFinished(track: String, AsyncJob)
@@ -80,6 +82,8 @@ enum Effect: Sendable {
     case loadDetail(ListViewDefinition, rowID: String)
     case loadDashboard
     case runAction(track: String, PendingAction)
+    /// The choices of an action form's select, from its list API.
+    case loadOptions(form: Int, field: String, FieldSpec.OptionsAPI)
     /// The user's answer to a call a running action asked to send.
     case answerApproval(CallApproval, Bool)
     case pollJob(track: String, jobID: String, command: String)

@@ -100,20 +100,6 @@ struct ApprovalRequest {
     var approval: CallApproval
 }
 
-/// An action's inputs form; Esc asks before throwing typed values away.
-struct ActionForm {
-    var form: FormView
-    var pending: PendingAction
-    var initial: [String: String]
-    var discard: Dialog?
-
-    init(form: FormView, pending: PendingAction) {
-        self.form = form
-        self.pending = pending
-        initial = form.values
-    }
-}
-
 /// The list of row actions offered for the selected row (`x`).
 struct ActionMenu {
     var listView: String

@@ -1,6 +1,7 @@
 import CloudStack
 import Foundation
 import PluginKit
+import StorageForms
 
 /// A thread-safe mailbox of events from background work to the console loop. Posting also writes a byte to a
 /// pipe, so a loop sleeping in poll() wakes at once instead of at its next timeout.
@@ -230,6 +231,19 @@ final class EffectRunner: @unchecked Sendable {
                     queue.post(.actionCancelled(track: track, refused.description))
                 } catch {
                     queue.post(.actionFailed(track: track, Self.describe(error)))
+                }
+            }
+        case let .loadOptions(form, field, source):
+            task = Task { [api, queue] in
+                do {
+                    let items = try await api.listAll(source.command, source.parameters).compactMap(\.objectValue)
+                    let options = items.compactMap { item -> FieldOption? in
+                        guard let value = item[source.value]?.text else { return nil }
+                        return FieldOption(value: value, label: item[source.label]?.text ?? value)
+                    }
+                    queue.post(.optionsLoaded(form: form, field: field, options, error: nil))
+                } catch {
+                    queue.post(.optionsLoaded(form: form, field: field, nil, error: Self.describe(error)))
                 }
             }
         case let .answerApproval(approval, yes):

@@ -131,7 +131,13 @@ enum Keys {
             s.lists[list.id] = list
             return StorageDialogs.open(StorageDialogs.kind(forList: list.id) ?? .primary, &s)
         case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
-            guard let row = list.selectedRow, let action = list.definition.actions.first(where: { $0.key == c }) else { return [] }
+            // Several actions may share a key for rows of different kinds (Delete of an image or a staging store):
+            // the one this row offers runs.
+            guard let row = list.selectedRow else { return [] }
+            let ctx = s.context(selectedIn: list.id)
+            let candidates = list.definition.actions.filter { $0.key == c }
+            guard let action = candidates.first(where: { $0.isOffered(for: row, in: ctx) }) ?? candidates.first else { return [] }
+            s.lists[list.id] = list
             return Actions.trigger(action, view: list.id, row: row, &s)
         default:
             let mapped: Key

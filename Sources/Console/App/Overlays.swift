@@ -52,50 +52,17 @@ enum Overlays {
         case .storage:
             return StorageDialogs.handle(key, &s)
         case .form(var f):
-            if var discard = f.discard {
-                switch DiscardQuestion.answer(key, &discard) {
-                case true?:
-                    s.overlay = nil
-                    Update.flash(&s, "\(f.pending.action.label): cancelled", error: false)
-                    return []
-                case false?: f.discard = nil
-                case nil: f.discard = discard
-                }
+            switch f.update(key) {
+            case .editing:
                 s.overlay = .form(f)
-                return []
-            }
-            var form = f.form
-            var pending = f.pending
-            // The Cancel button does what Esc does.
-            let cancelling = key == .escape || (key == .enter && form.focusedButton.map { form.buttons[$0] == "Cancel" } == true)
-            switch key {
-            case _ where cancelling:
-                if form.values != f.initial {
-                    f.discard = DiscardQuestion.dialog("for \(pending.action.label)")
-                    s.overlay = .form(f)
-                } else {
-                    s.overlay = nil
-                    Update.flash(&s, "\(pending.action.label): cancelled", error: false)
-                }
-            case .enter:
-                // Nothing is sent until every field is valid; the typed values stay for correction.
-                var valid = form.validateRequired()
-                for input in pending.action.inputs {
-                    guard let v = form.values[input.key], !v.isEmpty, let problem = input.problem(v) else { continue }
-                    form.setError(problem, for: input.key)
-                    valid = false
-                }
-                if valid {
-                    pending.context.inputs = form.values
-                    s.overlay = nil
-                    return Actions.confirmOrRun(pending, &s)
-                }
-                f.form = form
-                s.overlay = .form(f)
-            default:
-                _ = form.handle(key)
-                f.form = form
-                s.overlay = .form(f)
+            case .cancelled:
+                s.overlay = nil
+                Update.flash(&s, "\(f.pending.action.label): cancelled", error: false)
+            case .submit(let values):
+                var pending = f.pending
+                pending.context.inputs = values
+                s.overlay = nil
+                return Actions.confirmOrRun(pending, &s)
             }
         case .actionMenu(var menu):
             switch key {

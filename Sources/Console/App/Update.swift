@@ -99,6 +99,11 @@ enum Update {
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
+        case let .optionsLoaded(form, field, options, error):
+            guard case .form(var f)? = s.overlay, f.id == form else { return [] }
+            f.optionsLoaded(field, options: options, error: error)
+            s.overlay = .form(f)
+            return []
         case let .approvalNeeded(track, dialog, approval):
             s.approvals.append(ApprovalRequest(track: track, dialog: dialog, approval: approval))
             return []

@@ -1,44 +1,47 @@
 import PluginKit
 import TUI
 
-/// The navbar, mirroring the CloudStack web UI's sections.
+/// The navbar, built from the sections' placements as the web UI's navigation is built from its section configs:
+/// Dashboard first, then each top-level section or group in order, Plugins last.
 enum Sections {
     static let dashboard = "dashboard"
     static let plugins = "plugins"
 
-    static func navItems(pluginItems: [NavItem] = []) -> [NavItem] {
-        [
-            NavItem(id: dashboard, title: "Dashboard"),
-            NavItem(id: InstancesSection.id, title: "Instances"),
-            NavItem(id: "storage", title: "Storage", children: [
-                NavItem(id: "primary-storage", title: "Primary Storage"),
-                NavItem(id: "secondary-storage", title: "Secondary Storage"),
-                NavItem(id: "vm-snapshots", title: "VM Snapshots"),
-            ]),
-            NavItem(id: "infrastructure", title: "Infrastructure", children: [
-                NavItem(id: "zones", title: "Zones"), NavItem(id: "pods", title: "Pods"),
-                NavItem(id: "clusters", title: "Clusters"), NavItem(id: "hosts", title: "Hosts"),
-            ]),
-            NavItem(id: "events", title: "Events"),
-            NavItem(id: plugins, title: "Plugins", children: pluginItems),
-        ]
+    static func navItems(pluginItems: [NavItem] = [], views: [ViewSpec] = BuiltInSections.views) -> [NavItem] {
+        var entries: [(order: Int, item: NavItem)] = []
+        var groups: [String: (order: Int, children: [NavItem])] = [:]
+        for v in views {
+            let order = v.navbar?.order ?? 1000
+            if let group = v.navbar?.group {
+                var g = groups[group] ?? (order, [])
+                g.order = min(g.order, order)
+                g.children.append(NavItem(id: v.id, title: v.title))
+                groups[group] = g
+            } else {
+                entries.append((order, NavItem(id: v.id, title: v.title)))
+            }
+        }
+        for (group, g) in groups { entries.append((g.order, NavItem(id: group, title: title(ofGroup: group), children: g.children))) }
+        let ordered = entries.enumerated().sorted { a, b in
+            a.element.order != b.element.order ? a.element.order < b.element.order : a.offset < b.offset
+        }.map(\.element.item)
+        return [NavItem(id: dashboard, title: "Dashboard")] + ordered + [NavItem(id: plugins, title: "Plugins", children: pluginItems)]
     }
 
-    /// The built-in list views by id.
-    static func builtInListViews() -> [ListViewDefinition] {
-        [InstancesSection.definition(), StorageSections.primary(), StorageSections.secondary(), StorageSections.vmSnapshots(),
-         InfrastructureSections.zones(), InfrastructureSections.pods(), InfrastructureSections.clusters(),
-         InfrastructureSections.hosts(), InfrastructureSections.events()]
-    }
+    /// "storage" → "Storage": a group is named by its id.
+    static func title(ofGroup id: String) -> String { id.prefix(1).uppercased() + id.dropFirst() }
 
-    /// Names the `:` palette accepts for each section.
-    static let aliases: [String: String] = [
-        "dashboard": dashboard, "dash": dashboard, "home": dashboard,
-        "instances": InstancesSection.id, "vms": InstancesSection.id, "vm": InstancesSection.id,
-        "storage": "primary-storage", "primary": "primary-storage", "primarystorage": "primary-storage", "pools": "primary-storage",
-        "secondary": "secondary-storage", "secondarystorage": "secondary-storage", "imagestores": "secondary-storage",
-        "snapshots": "vm-snapshots", "vmsnapshots": "vm-snapshots",
-        "zones": "zones", "pods": "pods", "clusters": "clusters", "hosts": "hosts", "events": "events",
-        "plugins": plugins, "infrastructure": "zones", "infra": "zones",
-    ]
+    /// The built-in list views.
+    static func builtInListViews() -> [ListViewDefinition] { BuiltInSections.views.map(ListViewDefinition.init) }
+
+    /// Names the `:` palette accepts for each section: its id, its aliases, and the fixed ones.
+    static let aliases: [String: String] = {
+        var out: [String: String] = ["dashboard": dashboard, "dash": dashboard, "home": dashboard, "plugins": plugins]
+        for v in BuiltInSections.views {
+            out[v.id.lowercased()] = v.id
+            out[v.id.replacingOccurrences(of: "-", with: "").lowercased()] = out[v.id.replacingOccurrences(of: "-", with: "").lowercased()] ?? v.id
+            for a in v.aliases { out[a.lowercased()] = v.id }
+        }
+        return out
+    }()
 }

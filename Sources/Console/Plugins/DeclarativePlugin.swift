@@ -1,7 +1,7 @@
 import CloudStack
 import PluginKit
 
-/// A plugin made only of config.json: its list view and actions call the API commands it names.
+/// A plugin made only of config.json: a section that lives in plugins/, read exactly as the built-in ones are.
 struct DeclarativePlugin: ConsolePlugin {
     let id: String
     let manifest: PluginManifest
@@ -11,40 +11,20 @@ struct DeclarativePlugin: ConsolePlugin {
     }
 
     var content: PluginContent {
-        guard let lv = manifest.listView else {
+        guard let view = manifest.view else {
             let text = [manifest.title, "", manifest.desc]
             return .custom { _ in text }
         }
-        return .listView(ListViewDefinition(
-            id: lv.id, title: manifest.title, fields: lv.fields,
-            dataProvider: .api(lv.command, lv.parameters, idParameter: lv.idParameter),
-            actions: lv.actions.map(Self.rowAction),
-            stateField: lv.fields.contains { $0.key == "state" } ? "state" : nil))
+        return .listView(ListViewDefinition(view))
     }
 
     var scopedActions: [ScopedAction] {
-        manifest.scopedActions.map { a in ScopedAction(scopes: a.scopes, action: Self.rowAction(a)) }
+        manifest.scopedActions.map { ScopedAction(scopes: $0.scopes, action: RowAction($0)) }
     }
 
     /// Every API command the plugin calls, for checking against listApis.
     var commands: [String] {
-        (manifest.listView.map { [$0.command] + $0.actions.map(\.command) } ?? []) + manifest.scopedActions.map(\.command)
-    }
-
-    /// A row action that sends `command` with the row's id, the fixed parameters and the typed inputs. Whether it
-    /// changes something follows from the command; `"dangerous": true` makes it destructive (Cancel focused), and
-    /// `"dangerous": false` cannot make a mutating command harmless.
-    static func rowAction(_ a: DeclaredAction) -> RowAction {
-        let states = a.states.map(Set.init)
-        var confirm: (@Sendable (PluginContext) -> String)? = nil
-        if let text = a.confirm { confirm = { @Sendable (_: PluginContext) -> String in text } }
-        let notification = a.notification
-        return RowAction(
-            id: a.id, label: a.label, key: a.key, commands: [a.command], destructive: a.dangerous == true, inputs: a.inputs,
-            confirm: confirm, notification: { @Sendable (_: PluginContext) -> String in notification },
-            isAvailable: { row, _ in states.map { $0.contains(row["state"] ?? "") } ?? true },
-            call: { row, typed in
-                APICall(a.command, [(a.idParameter, row.id)] + a.parameters + ActionInput.parameters(a.inputs, typed))
-            })
+        let view = manifest.view.map { v in [v.source.command].compactMap { $0 } + v.actions.compactMap(\.command) } ?? []
+        return view + manifest.scopedActions.compactMap(\.command)
     }
 }

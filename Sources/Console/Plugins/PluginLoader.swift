@@ -71,7 +71,7 @@ public enum PluginLoader {
                 if let swift = swiftPlugins[id] {
                     try checkKeys(of: swift, in: dir)
                     entry.plugin = swift
-                } else if manifest.listView != nil || !manifest.scopedActions.isEmpty {
+                } else if manifest.view != nil || !manifest.scopedActions.isEmpty {
                     entry.plugin = DeclarativePlugin(id: id, manifest: manifest)
                 } else if manifest.storageProviders == nil {
                     throw PluginFileError(file: configPath, key: nil,

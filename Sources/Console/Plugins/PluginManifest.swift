@@ -3,44 +3,27 @@ import Foundation
 import PluginKit
 import StorageForms
 
-/// A problem in a plugin file, naming the file, the key and what is wrong.
+/// A problem in a plugin or section file, naming the file, the key and what is wrong.
 public struct PluginFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
     public var key: String?
     public var problem: String
     public var description: String { key.map { "\(file): key '\($0)': \(problem)" } ?? "\(file): \(problem)" }
+
+    init(file: String, key: String?, problem: String) {
+        self.file = file
+        self.key = key
+        self.problem = problem
+    }
+
+    init(file: String, _ e: JSONPathError) {
+        self.init(file: file, key: e.path.isEmpty ? nil : e.path, problem: e.problem)
+    }
 }
 
-/// One action as config.json declares it.
-struct DeclaredAction: Sendable, Equatable {
-    var id, label, command, notification: String
-    var key: Character?
-    var idParameter: String
-    var parameters: [(String, String)]
-    var inputs: [ActionInput]
-    var confirm: String?
-    /// `"dangerous": true` makes the action destructive; nil or false leave it as its command makes it.
-    var dangerous: Bool?
-    var states: [String]?
-    var scopes: [String]
-
-    static func == (a: DeclaredAction, b: DeclaredAction) -> Bool { a.id == b.id && a.command == b.command && a.scopes == b.scopes }
-}
-
-/// A declarative list view from config.json.
-struct DeclaredListView: Sendable, Equatable {
-    var id, command: String
-    var parameters: [(String, String)]
-    /// The list API's parameter for one entity (nil: as the command is known to take it, usually `id`).
-    var idParameter: String?
-    var fields: [ListField]
-    var actions: [DeclaredAction]
-
-    static func == (a: DeclaredListView, b: DeclaredListView) -> Bool { a.id == b.id && a.command == b.command && a.fields == b.fields }
-}
-
-/// `plugins/<id>/config.json`: the listing's metadata, and for declarative plugins their list view and actions.
-public struct PluginManifest: Sendable, Equatable {
+/// A section file or a plugin's `config.json` (one schema, plugins/config.schema.json): the listing's metadata, and
+/// the section it declares (its list view, actions and forms), actions it adds to built-in views, storage forms.
+public struct PluginManifest: Sendable {
     public var title: String
     public var desc: String
     public var externalLink: String
@@ -49,183 +32,164 @@ public struct PluginManifest: Sendable, Equatable {
     public var icon: String
     /// Role types that see the plugin; nil: everyone.
     public var roles: [String]?
-    var listView: DeclaredListView?
-    var scopedActions: [DeclaredAction]
+    /// `listView`: the section.
+    public var view: ViewSpec?
+    /// `scopedActions`: actions the file adds to built-in views.
+    public var scopedActions: [ActionSpec]
     /// `storageProviders`: add-storage forms for a vendor's storage provider (checked when the file is read).
     var storageProviders: JSONValue?
 
-    static let topKeys: Set<String> = ["$schema", "title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView",
-                                       "scopedActions", "storageProviders"]
-    static let actionKeys: Set<String> = ["id", "label", "key", "command", "idParameter", "parameters", "inputs", "confirm", "notification", "dangerous", "states", "scopes"]
-    static let scopes: Set<String> = ["instances", "primary-storage", "secondary-storage", "vm-snapshots", "zones", "pods", "clusters", "hosts", "events"]
+    static let topKeys = ["title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView",
+                          "scopedActions", "storageProviders"]
+    static let listViewKeys = ["id", "command", "provider", "idParameter", "parameters", "fields", "stateField", "details",
+                               "related", "actions", "headerActions", "navbar", "aliases"]
+    static let actionKeys = ["id", "label", "key", "command", "component", "idParameter", "rowParameters", "parameters",
+                             "inputs", "confirm", "notification", "dangerous", "states", "hiddenStates", "stateField", "show",
+                             "multiple", "requires"]
+    static let roleTypes: Set<String> = ["Admin", "DomainAdmin", "ResourceAdmin", "User"]
 
-    /// Parses config.json text; every problem names `file` and the key.
+    /// Reads a file's text; every problem names `file` and the key path.
     static func parse(_ text: String, file: String) throws(PluginFileError) -> PluginManifest {
-        let json: JSONValue
-        do { json = try JSONParser.parse(text) } catch {
-            throw PluginFileError(file: file, key: nil, problem: "not valid JSON: \(error)")
+        do {
+            return try read(JSONReader.parse(text), file: file)
+        } catch {
+            throw PluginFileError(file: file, error)
         }
-        guard let top = json.objectValue else { throw PluginFileError(file: file, key: nil, problem: "must be a JSON object") }
-        let r = Reader(file: file)
-        try r.onlyKeys(top, Self.topKeys, at: "")
-        var m = PluginManifest(title: try r.string(top, "title", required: true) ?? "", desc: try r.string(top, "desc", required: true) ?? "",
-                               externalLink: try r.string(top, "externalLink") ?? "", authorName: try r.string(top, "authorName") ?? "",
-                               authorEmail: try r.string(top, "authorEmail") ?? "", icon: try r.string(top, "icon") ?? "◆",
-                               roles: nil, listView: nil, scopedActions: [], storageProviders: nil)
-        if let pre = top["preFilter"] {
-            guard let o = pre.objectValue else { throw PluginFileError(file: file, key: "preFilter", problem: "must be an object like {\"roles\": [\"Admin\"]}") }
-            try r.onlyKeys(o, ["roles"], at: "preFilter")
-            let roles = try r.strings(o, "roles", at: "preFilter")
-            let known: Set<String> = ["Admin", "DomainAdmin", "ResourceAdmin", "User"]
-            if let bad = roles?.first(where: { !known.contains($0) }) {
-                throw PluginFileError(file: file, key: "preFilter.roles", problem: "'\(bad)' is not a role type (Admin, DomainAdmin, ResourceAdmin, User)")
+    }
+
+    private static func read(_ json: JSONValue, file: String) throws(JSONPathError) -> PluginManifest {
+        let top = try JSONReader(json, path: "", allowed: topKeys)
+        var m = PluginManifest(title: try top.requiredString("title", missing: "required, missing"), desc: try top.requiredString("desc", missing: "required, missing"),
+                               externalLink: try top.string("externalLink") ?? "", authorName: try top.string("authorName") ?? "",
+                               authorEmail: try top.string("authorEmail") ?? "", icon: try top.string("icon") ?? "◆",
+                               roles: nil, view: nil, scopedActions: [], storageProviders: nil)
+        if let pre = try top.object("preFilter", allowed: ["roles"]) {
+            let roles = try pre.strings("roles") ?? []
+            if let bad = roles.first(where: { !roleTypes.contains($0) }) {
+                throw JSONPathError(path: pre.at("roles"), problem: "'\(bad)' is not a role type (Admin, DomainAdmin, ResourceAdmin, User)")
             }
             m.roles = roles
         }
-        if let lv = top["listView"] {
-            guard let o = lv.objectValue else { throw PluginFileError(file: file, key: "listView", problem: "must be an object") }
-            try r.onlyKeys(o, ["id", "command", "idParameter", "parameters", "fields", "actions"], at: "listView")
-            let command = try r.string(o, "command", at: "listView", required: true) ?? ""
-            guard command.lowercased().hasPrefix("list") else {
-                throw PluginFileError(file: file, key: "listView.command", problem: "'\(command)' is not a list API (listVirtualMachines, listHosts, …)")
-            }
-            guard let fieldValues = o["fields"]?.arrayValue, !fieldValues.isEmpty else {
-                throw PluginFileError(file: file, key: "listView.fields", problem: "required: a list of {\"key\", \"label\"} with at least one field")
-            }
-            var fields: [ListField] = []
-            for (i, f) in fieldValues.enumerated() {
-                let at = "listView.fields[\(i)]"
-                guard let fo = f.objectValue else { throw PluginFileError(file: file, key: at, problem: "must be an object with key and label") }
-                try r.onlyKeys(fo, ["key", "label", "format"], at: at)
-                let formatName = try r.string(fo, "format", at: at) ?? "text"
-                guard let format = FieldFormat(rawValue: formatName) else {
-                    throw PluginFileError(file: file, key: at + ".format", problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity")
-                }
-                fields.append(ListField(try r.string(fo, "key", at: at, required: true) ?? "", try r.string(fo, "label", at: at, required: true) ?? "", format: format))
-            }
-            var actions: [DeclaredAction] = []
-            for (i, a) in (o["actions"]?.arrayValue ?? []).enumerated() {
-                actions.append(try r.action(a, at: "listView.actions[\(i)]", scoped: false))
-            }
-            if o["actions"] != nil, o["actions"]?.arrayValue == nil { throw PluginFileError(file: file, key: "listView.actions", problem: "must be a list") }
-            m.listView = DeclaredListView(id: try r.string(o, "id", at: "listView", required: true) ?? "", command: command,
-                                          parameters: try r.parameters(o, at: "listView"),
-                                          idParameter: try r.string(o, "idParameter", at: "listView", required: false),
-                                          fields: fields, actions: actions)
+        if let lv = try top.object("listView", allowed: listViewKeys) {
+            m.view = try view(lv, title: m.title)
         }
-        if let sa = top["scopedActions"] {
-            guard let list = sa.arrayValue else { throw PluginFileError(file: file, key: "scopedActions", problem: "must be a list") }
-            for (i, a) in list.enumerated() { m.scopedActions.append(try r.action(a, at: "scopedActions[\(i)]", scoped: true)) }
+        if let list = try top.array("scopedActions") {
+            for (i, a) in list.enumerated() {
+                m.scopedActions.append(try action(a, path: "scopedActions[\(i)]", scoped: true))
+            }
         }
         if let sp = top["storageProviders"] {
             var catalog = StorageFormCatalog.builtIn()
-            do {
-                try catalog.addContributed(sp, path: "storageProviders", plugin: file)
-            } catch {
-                throw PluginFileError(file: file, key: error.path, problem: error.problem)
-            }
+            try catalog.addContributed(sp, path: "storageProviders", plugin: file)
             m.storageProviders = sp
         }
         return m
     }
-}
 
-/// Typed reading of config.json with messages that name the key.
-private struct Reader {
-    let file: String
-
-    func err(_ key: String, _ problem: String) -> PluginFileError { PluginFileError(file: file, key: key, problem: problem) }
-
-    func path(_ at: String, _ key: String) -> String { at.isEmpty ? key : "\(at).\(key)" }
-
-    func onlyKeys(_ o: JSONObject, _ allowed: Set<String>, at: String) throws(PluginFileError) {
-        if let unknown = o.keys.first(where: { !allowed.contains($0) }) {
-            throw err(path(at, unknown), "unknown key (allowed: \(allowed.filter { $0 != "$schema" }.sorted().joined(separator: ", ")))")
+    private static func view(_ lv: JSONReader, title: String) throws(JSONPathError) -> ViewSpec {
+        let id = try lv.requiredString("id", missing: "required, missing")
+        let source: ListSource
+        switch (try lv.string("command"), try lv.string("provider")) {
+        case (let command?, nil):
+            guard command.lowercased().hasPrefix("list") else {
+                throw JSONPathError(path: lv.at("command"), problem: "'\(command)' is not a list API (listVirtualMachines, listHosts, …)")
+            }
+            source = .api(command: command, parameters: try lv.stringPairs("parameters") ?? [], idParameter: try lv.string("idParameter"))
+        case (nil, let name?):
+            guard DataProviders.names.contains(name) else {
+                throw JSONPathError(path: lv.at("provider"), problem: "'\(name)' is not a data provider cstui has (\(DataProviders.names.sorted().joined(separator: ", ")))")
+            }
+            source = .provider(name)
+        case (nil, nil): throw JSONPathError(path: lv.at("command"), problem: "required: the list API the rows come from")
+        case (_?, _?): throw JSONPathError(path: lv.at("provider"), problem: "a list view has a command or a provider, not both")
         }
+        guard let fieldValues = try lv.array("fields"), !fieldValues.isEmpty else {
+            throw JSONPathError(path: lv.at("fields"), problem: "required: a list of {\"key\", \"label\"} with at least one field")
+        }
+        var columns: [ListField] = []
+        for (i, f) in fieldValues.enumerated() {
+            let fo = try JSONReader(f, path: "\(lv.at("fields"))[\(i)]", allowed: ["key", "label", "format", "minWidth"])
+            let formatName = try fo.string("format") ?? "text"
+            guard let format = FieldFormat(rawValue: formatName) else {
+                throw JSONPathError(path: fo.at("format"), problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity")
+            }
+            columns.append(ListField(try fo.requiredString("key", missing: "required, missing"), try fo.requiredString("label", missing: "required, missing"), format: format,
+                                     minWidth: try fo.int("minWidth", in: 1...80) ?? 4))
+        }
+        var spec = ViewSpec(id: id, title: title, source: source, columns: columns)
+        spec.stateField = try lv.string("stateField") ?? (columns.contains { $0.key == "state" } ? "state" : nil)
+        spec.details = try lv.strings("details") ?? []
+        spec.aliases = try lv.strings("aliases") ?? []
+        if let nav = try lv.object("navbar", allowed: ["group", "order"]) {
+            spec.navbar = NavbarPlacement(group: try nav.string("group"), order: try nav.int("order", in: 0...10_000) ?? 1000)
+        }
+        for (i, r) in (try lv.array("related") ?? []).enumerated() {
+            let ro = try JSONReader(r, path: "\(lv.at("related"))[\(i)]", allowed: ["view", "label", "parameter", "rowField"])
+            spec.related.append(RelatedView(view: try ro.requiredString("view", missing: "required, missing"), label: try ro.requiredString("label", missing: "required, missing"),
+                                            parameter: try ro.requiredString("parameter", missing: "required, missing"), rowField: try ro.string("rowField") ?? "id"))
+        }
+        for (i, a) in (try lv.array("actions") ?? []).enumerated() {
+            spec.actions.append(try action(a, path: "\(lv.at("actions"))[\(i)]", scoped: false))
+        }
+        for (i, a) in (try lv.array("headerActions") ?? []).enumerated() {
+            let header = try action(a, path: "\(lv.at("headerActions"))[\(i)]", scoped: false)
+            if header.key != nil {
+                throw JSONPathError(path: "\(lv.at("headerActions"))[\(i)].key", problem: "header actions run with A or + (no key of their own)")
+            }
+            spec.headerActions.append(header)
+        }
+        return spec
     }
 
-    func string(_ o: JSONObject, _ key: String, at: String = "", required: Bool = false) throws(PluginFileError) -> String? {
-        guard let v = o[key] else {
-            if required { throw err(path(at, key), "required, missing") }
-            return nil
+    private static func action(_ value: JSONValue, path: String, scoped: Bool) throws(JSONPathError) -> ActionSpec {
+        let o = try JSONReader(value, path: path, allowed: scoped ? actionKeys + ["scopes"] : actionKeys)
+        let keyText = try o.string("key")
+        if let k = keyText, k.count != 1 { throw JSONPathError(path: o.at("key"), problem: "must be one character") }
+        if let k = keyText?.first, let why = ReservedKeys.problem(k) { throw JSONPathError(path: o.at("key"), problem: why) }
+        let command = try o.string("command")
+        let component = try o.string("component")
+        switch (command, component) {
+        case (nil, nil): throw JSONPathError(path: o.at("command"), problem: "required: the API command it calls (or a component)")
+        case (_?, _?): throw JSONPathError(path: o.at("component"), problem: "an action has a command or a component, not both")
+        case (nil, let name?):
+            guard Components.names.contains(name) else {
+                throw JSONPathError(path: o.at("component"), problem: "'\(name)' is not a component cstui has (\(Components.names.sorted().joined(separator: ", ")))")
+            }
+        default: break
         }
-        guard case .string(let s) = v else { throw err(path(at, key), "must be a string") }
-        if required && s.isEmpty { throw err(path(at, key), "must not be empty") }
-        return s
-    }
-
-    func strings(_ o: JSONObject, _ key: String, at: String) throws(PluginFileError) -> [String]? {
-        guard let v = o[key] else { return nil }
-        guard let a = v.arrayValue else { throw err(path(at, key), "must be a list of strings") }
-        var out: [String] = []
-        for item in a {
-            guard case .string(let s) = item else { throw err(path(at, key), "must be a list of strings") }
-            out.append(s)
-        }
-        return out
-    }
-
-    func parameters(_ o: JSONObject, at: String) throws(PluginFileError) -> [(String, String)] {
-        guard let v = o["parameters"] else { return [] }
-        guard let p = v.objectValue else { throw err(path(at, "parameters"), "must be an object of string values") }
-        var out: [(String, String)] = []
-        for (k, value) in p {
-            guard case .string(let s) = value else { throw err(path(at, "parameters.\(k)"), "must be a string") }
-            out.append((k, s))
-        }
-        return out
-    }
-
-    func action(_ value: JSONValue, at: String, scoped: Bool) throws(PluginFileError) -> DeclaredAction {
-        guard let o = value.objectValue else { throw err(at, "must be an object") }
-        try onlyKeys(o, scoped ? PluginManifest.actionKeys : PluginManifest.actionKeys.subtracting(["scopes"]), at: at)
-        let command = try string(o, "command", at: at, required: true) ?? ""
-        let keyText = try string(o, "key", at: at)
-        if let k = keyText, k.count != 1 { throw err(path(at, "key"), "must be one character") }
-        if let k = keyText?.first, let why = ReservedKeys.problem(k) { throw err(path(at, "key"), why) }
-        var dangerous: Bool?
-        if let d = o["dangerous"] {
-            guard case .bool(let b) = d else { throw err(path(at, "dangerous"), "must be true or false") }
-            dangerous = b
-        }
-        var inputs: [ActionInput] = []
-        if let list = o["inputs"] {
-            guard let items = list.arrayValue else { throw err(path(at, "inputs"), "must be a list") }
-            for (i, item) in items.enumerated() {
-                let ip = path(at, "inputs[\(i)]")
-                guard let io = item.objectValue else { throw err(ip, "must be an object") }
-                try onlyKeys(io, ["key", "label", "kind", "required", "default"], at: ip)
-                let kindName = try string(io, "kind", at: ip) ?? "text"
-                guard let kind = ActionInput.Kind(rawValue: kindName) else { throw err(path(ip, "kind"), "'\(kindName)' is not one of text, secret, number, bool, bytes") }
-                var required = false
-                if let r = io["required"] {
-                    guard case .bool(let b) = r else { throw err(path(ip, "required"), "must be true or false") }
-                    required = b
-                }
-                inputs.append(ActionInput(key: try string(io, "key", at: ip, required: true) ?? "", label: try string(io, "label", at: ip, required: true) ?? "",
-                                          kind: kind, required: required, defaultValue: try string(io, "default", at: ip)))
+        var idParameter: String? = "id"
+        if let v = o["idParameter"] {
+            switch v {
+            case .null: idParameter = nil
+            case .string(let s) where !s.isEmpty: idParameter = s
+            default: throw JSONPathError(path: o.at("idParameter"), problem: "expected a parameter name, or null to send no id")
             }
         }
-        var scopes: [String] = []
+        var spec = ActionSpec(id: try o.requiredString("id", missing: "required, missing"), label: try o.requiredString("label", missing: "required, missing"), key: keyText?.first,
+                              command: command, component: component, idParameter: idParameter,
+                              rowParameters: try o.stringPairs("rowParameters") ?? [], parameters: try o.stringPairs("parameters") ?? [],
+                              form: try FieldSpec.read(try o.array("inputs") ?? [], path: o.at("inputs")),
+                              states: try o.strings("states"), stateField: try o.string("stateField") ?? "state",
+                              show: try o.conditions("show") ?? [:], confirm: try o.string("confirm"),
+                              notification: try o.requiredString("notification", missing: "required, missing"), destructive: try o.bool("dangerous") ?? false,
+                              multiple: try o.bool("multiple") ?? false, requires: try o.strings("requires") ?? [])
+        spec.hiddenStates = try o.strings("hiddenStates") ?? []
         if scoped {
-            scopes = try strings(o, "scopes", at: at) ?? []
-            if scopes.isEmpty { throw err(path(at, "scopes"), "required: the built-in views it joins (instances, primary-storage, …)") }
-            if let bad = scopes.first(where: { !PluginManifest.scopes.contains($0) }) {
-                throw err(path(at, "scopes"), "'\(bad)' is not a built-in view (\(PluginManifest.scopes.sorted().joined(separator: ", ")))")
+            spec.scopes = try o.strings("scopes") ?? []
+            if spec.scopes.isEmpty { throw JSONPathError(path: o.at("scopes"), problem: "required: the built-in views it joins (instances, primary-storage, …)") }
+            let builtIn = BuiltInSections.views
+            if let bad = spec.scopes.first(where: { id in !builtIn.contains { $0.id == id } }) {
+                throw JSONPathError(path: o.at("scopes"), problem: "'\(bad)' is not a built-in view (\(builtIn.map(\.id).sorted().joined(separator: ", ")))")
             }
             // A key a built-in action of that view already runs would never reach the plugin's action.
-            if let k = keyText?.first {
-                for view in Sections.builtInListViews() where scopes.contains(view.id) {
+            if let k = spec.key {
+                for view in builtIn where spec.scopes.contains(view.id) {
                     if let taken = view.actions.first(where: { $0.key == k }) {
-                        throw err(path(at, "key"), "'\(k)' runs \(taken.label) in \(view.title); choose another key")
+                        throw JSONPathError(path: o.at("key"), problem: "'\(k)' runs \(taken.label) in \(view.title); choose another key")
                     }
                 }
             }
         }
-        return DeclaredAction(id: try string(o, "id", at: at, required: true) ?? "", label: try string(o, "label", at: at, required: true) ?? "",
-                              command: command, notification: try string(o, "notification", at: at, required: true) ?? "",
-                              key: keyText?.first, idParameter: try string(o, "idParameter", at: at) ?? "id",
-                              parameters: try parameters(o, at: at), inputs: inputs, confirm: try string(o, "confirm", at: at),
-                              dangerous: dangerous, states: try strings(o, "states", at: at), scopes: scopes)
+        return spec
     }
 }
