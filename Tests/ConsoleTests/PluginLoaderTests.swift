@@ -158,7 +158,7 @@ struct PluginLoaderTests {
     func schemaAgreement() throws {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let schema = repo.appendingPathComponent("plugins/config.schema.json").path
-        let examples: [String] = [
+        let examples: [String] = try [
             Self.good,
             try String(contentsOfFile: repo.appendingPathComponent("plugins/stoppedVMs/config.json").path, encoding: .utf8),
             try String(contentsOfFile: repo.appendingPathComponent("plugins/csMyFirstPlugin/config.json").path, encoding: .utf8),
@@ -175,7 +175,18 @@ struct PluginLoaderTests {
             #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "primary", "name": "X", "fields": [{"key": "a", "label": "A", "kind": "strng"}]}]}"#,
             #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "image", "name": "X", "colour": "red"}]}"#,
             #"{"title": "t", "desc": "d", "storageProviders": [{"kind": "tape", "name": "X"}]}"#,
-        ]
+            // The one model: keys, components, providers, inputs in the forms vocabulary.
+            #"{"title": "t", "desc": "d", "scopedActions": [{"scopes": ["hosts"], "id": "a", "label": "A", "command": "x", "notification": "n", "key": "j"}]}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "provider": "secondaryStores", "fields": [{"key": "a", "label": "A", "minWidth": 9}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "provider": "elsewhere", "fields": [{"key": "a", "label": "A"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A"}], "headerActions": [{"id": "add", "label": "Add", "component": "addPrimaryStorage", "notification": "n"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A"}], "headerActions": [{"id": "add", "label": "Add", "key": "Y", "component": "addPrimaryStorage", "notification": "n"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A"}], "actions": [{"id": "a", "label": "A", "component": "deployWizard", "notification": "n"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "navbar": {"group": "infrastructure", "order": 34}, "fields": [{"key": "a", "label": "A"}], "actions": [{"id": "m", "label": "Maintain", "key": "M", "command": "prepareHostForMaintenance", "idParameter": null, "rowParameters": {"id": "id"}, "hiddenStates": ["Maintenance"], "show": {"type": ["Routing"]}, "inputs": [{"key": "size", "label": "Size", "kind": "bytes", "rowField": "disksize", "send": "changed"}, {"key": "offering", "label": "Offering", "kind": "select", "options": {"command": "listServiceOfferings", "value": "id", "label": "name"}}], "notification": "n"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A"}], "actions": [{"id": "m", "label": "M", "command": "x", "inputs": [{"key": "f", "label": "F", "kind": "text", "send": "sometimes"}], "notification": "n"}]}}"#,
+            #"{"title": "t", "desc": "d", "listView": {"id": "x", "command": "listHosts", "fields": [{"key": "a", "label": "A"}], "actions": [{"id": "m", "label": "M", "command": "x", "inputs": [{"key": "f", "label": "F", "kind": "select", "options": {"command": "deleteHost"}}], "notification": "n"}]}}"#,
+        ] + (try FileManager.default.contentsOfDirectory(atPath: repo.appendingPathComponent("Sources/Console/Sections").path)).sorted()
+            .map { try String(contentsOfFile: repo.appendingPathComponent("Sources/Console/Sections/" + $0).path, encoding: .utf8) }
         let dir = try Self.folder(Dictionary(uniqueKeysWithValues: examples.enumerated().map { ("e\($0.offset).json", $0.element) }))
         let script = """
         import json, sys, jsonschema
@@ -200,6 +211,18 @@ struct PluginLoaderTests {
             let loader = (try? PluginManifest.parse(text, file: "e\(i).json")) != nil ? "valid" : "invalid"
             #expect(i < verdicts.count && verdicts[i] == loader, "example \(i): schema says \(i < verdicts.count ? verdicts[i] : "?"), loader says \(loader)")
         }
+    }
+
+    @Test("every built-in section file reads, and together they make the navbar as users know it")
+    func builtInSections() {
+        #expect(BuiltInSections.problems == [])
+        #expect(BuiltInSections.views.map(\.id) == ["instances", "primary-storage", "secondary-storage", "vm-snapshots", "zones", "pods",
+                                                   "clusters", "hosts", "events"])
+        let nav = Sections.navItems()
+        #expect(nav.map(\.title) == ["Dashboard", "Instances", "Storage", "Infrastructure", "Events", "Plugins"])
+        #expect(nav[2].children.map(\.title) == ["Primary Storage", "Secondary Storage", "VM Snapshots"])
+        #expect(nav[3].children.map(\.title) == ["Zones", "Pods", "Clusters", "Hosts"])
+        #expect(Sections.aliases["pools"] == "primary-storage" && Sections.aliases["infra"] == "zones" && Sections.aliases["vms"] == "instances")
     }
 
     struct Custom: ConsolePlugin {

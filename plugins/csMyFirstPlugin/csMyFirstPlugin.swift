@@ -18,7 +18,8 @@ public struct CSMyFirstPlugin: ConsolePlugin {
                 ListField("displayname", "Display name"),
                 ListField("zonename", "Zone name"),
             ],
-            dataProvider: .api("listVirtualMachines", [("listall", "true")]),
+            // As the tutorial says: no parameters, so the signed-in user's own VMs.
+            dataProvider: .api("listVirtualMachines"),
             actions: [
                 RowAction(
                     id: "restart", label: "Restart VM", key: "R",

@@ -20,12 +20,13 @@ enum Help {
             .init("Enter", "details: author, link, files, loaded or failed and why"),
             .init("R", "reload plugins.json and every config.json, no restart"),
         ]))
-        if let list = s.currentList, !list.definition.actions.isEmpty || StorageDialogs.kind(forList: list.id) != nil {
+        if let list = s.currentList, !list.definition.actions.isEmpty || HeaderActions.first(list) != nil {
             var keys: [HelpView.Entry] = list.definition.actions.compactMap { a in
                 a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
             }
-            if StorageDialogs.kind(forList: list.id) != nil {
-                keys.append(.init("A or +", "add storage: a dialog whose fields follow the provider" + (s.readOnly ? " (read-only: off)" : "")))
+            if let add = HeaderActions.first(list) {
+                let what = Components.storageKind(add.component) != nil ? add.label.lowercased() + ": a dialog whose fields follow the provider" : add.label
+                keys.append(.init("A or +", what + (s.readOnly ? " (read-only: off)" : "")))
             }
             sections.append(HelpView.Section(list.definition.title, keys))
         }

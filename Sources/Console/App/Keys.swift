@@ -127,9 +127,9 @@ enum Keys {
                 s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
             }
             return []
-        case .char("A") where StorageDialogs.kind(forList: list.id) != nil, .char("+") where StorageDialogs.kind(forList: list.id) != nil:
+        case .char("A") where HeaderActions.first(list) != nil, .char("+") where HeaderActions.first(list) != nil:
             s.lists[list.id] = list
-            return StorageDialogs.open(StorageDialogs.kind(forList: list.id) ?? .primary, &s)
+            return HeaderActions.run(list, &s)
         case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
             // Several actions may share a key for rows of different kinds (Delete of an image or a staging store):
             // the one this row offers runs.

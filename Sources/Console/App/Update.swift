@@ -188,25 +188,26 @@ enum Update {
         return [.loadPage(list.definition, generation: generation, page: 1, pageSize: s.pageSize)]
     }
 
-    /// A finished job's entity replaces its row; a job without one reloads the view it came from.
+    /// A finished job's entity replaces its row; a job without one reloads the view it came from. Views related to
+    /// it that the user has loaded (a VM's snapshots) are reloaded too: the job may have changed them.
     static func applyJobResult(_ job: AsyncJob, _ tracked: TrackedJob, _ s: inout AppState) -> [Effect] {
         guard let view = tracked.listView else { return [] }
+        var effects: [Effect] = []
+        var replaced = false
         if let result = job.result?.objectValue {
             for (_, value) in result {
                 if let entity = value.objectValue, let id = entity["id"]?.text, id == tracked.rowID, var list = s.lists[view] {
                     list.update(Row(id: id, fields: entity))
                     s.lists[view] = list
-                    var effects: [Effect] = []
-                    // A new VM snapshot belongs to another view: refresh it if the user has it loaded.
-                    for other in ["vm-snapshots"] where other != view && s.lists[other]?.lastLoaded != nil {
-                        effects += reload(other, &s)
-                    }
-                    return effects
+                    replaced = true
+                    break
                 }
             }
         }
-        var effects = reload(view, &s)
-        if view == InstancesSection.id, s.lists["vm-snapshots"]?.lastLoaded != nil { effects += reload("vm-snapshots", &s) }
+        if !replaced { effects += reload(view, &s) }
+        for related in s.lists[view]?.definition.related ?? [] where related.view != view && s.lists[related.view]?.lastLoaded != nil {
+            effects += reload(related.view, &s)
+        }
         return effects
     }
 

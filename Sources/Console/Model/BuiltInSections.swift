@@ -49,11 +49,6 @@ enum DataProviders {
     }
 }
 
-/// Flows that need Swift, named by an action's `component` (the web UI's `component:`).
-enum Components {
-    static let names: Set<String> = ["addPrimaryStorage", "addSecondaryStorage"]
-}
-
 extension ListViewDefinition {
     /// The runtime list view of a declared one: rows from its list API or named provider, its actions planned from data.
     init(_ spec: ViewSpec) {

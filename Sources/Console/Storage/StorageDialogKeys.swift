@@ -6,22 +6,8 @@ import TUI
 /// Opening the add-storage dialogs, their keys, and what comes back from their API work.
 enum StorageDialogs {
     /// Which dialog `A` opens in a list view: Primary Storage adds primary storage, Secondary Storage an image store.
-    static func kind(forList id: String) -> StorageKind? {
-        switch id {
-        case "primary-storage": .primary
-        case "secondary-storage": .image
-        default: nil
-        }
-    }
-
     /// The command a dialog sends first.
     static func command(_ kind: StorageKind) -> String { kind == .primary ? "createStoragePool" : "addImageStore" }
-
-    /// Whether `A` is offered in a list view: a storage view, not read-only, and listApis allows the command.
-    static func offersAdd(in listID: String, _ s: AppState) -> Bool {
-        guard let kind = kind(forList: listID) else { return false }
-        return !s.readOnly && s.api.isAllowed(command(kind))
-    }
 
     /// `A` in Primary or Secondary Storage: open the dialog and load what its first fields need.
     static func open(_ kind: StorageKind, _ s: inout AppState) -> [Effect] {

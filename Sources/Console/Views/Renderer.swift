@@ -105,7 +105,9 @@ enum Renderer {
                     }
                 }
                 if list.definition.actions.isEmpty { hints.removeAll { $0.key == "x" } }
-                if StorageDialogs.offersAdd(in: list.id, s) { hints.append(KeyHint("A", "add storage", priority: 7)) }
+                if HeaderActions.offered(list, s), let add = HeaderActions.first(list) {
+                    hints.append(KeyHint("A", Components.storageKind(add.component) != nil ? "add storage" : add.label.lowercased(), priority: 7))
+                }
             } else {
                 hints = [KeyHint("?", "help", priority: 9), KeyHint("r", "refresh", priority: 7), KeyHint("Tab", "navbar", priority: 6),
                          KeyHint("n", "jobs", priority: 5), KeyHint(":", "command", priority: 6), KeyHint("q", "back", priority: 6)]
