@@ -120,56 +120,22 @@ struct StorageDialog {
         return needed
     }
 
-    /// The form for the current specs, reusing fields whose kind and value did not change (their cursor stays).
+    /// The form for the current specs through the one binding, reusing fields whose kind and value did not change
+    /// (their cursor stays).
     func makeForm(_ catalog: StorageFormCatalog) -> FormView {
-        let old = Dictionary(form.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let focusedID = form.focusedField?.id
-        let focusedButton = form.focusedButton
-        var fields: [FormField] = []
-        for spec in specs {
-            let value = values[spec.key] ?? ""
-            var field: FormField
-            switch spec.kind {
-            case .text, .number:
-                field = .text(spec.key, spec.label, value: value, required: spec.required)
-            case .secret:
-                field = .password(spec.key, spec.label, value: value, required: spec.required)
-            case .bool:
-                field = .checkbox(spec.key, spec.label, checked: value == "true")
-            case .select:
-                let choices = choices(for: spec)
-                field = .select(spec.key, spec.label, choices: (choices ?? []).map { ($0.value, $0.label) }, value: value, required: spec.required)
-                if choices == nil {
-                    field.placeholder = "loading…"
-                } else if choices?.isEmpty == true {
-                    let req = spec.source.flatMap { request(for: $0) }
-                    field.placeholder = req.flatMap { optionErrors[$0.key] }.map { "failed: " + $0 } ?? (req == nil ? "choose the field above first" : "none found")
-                }
-            }
-            if let previous = old[spec.key], previous.value == field.value, sameKind(previous.kind, field.kind) {
-                field.kind = previous.kind
+        let fields = specs.map { spec -> FormField in
+            let choices = choices(for: spec)
+            var field = FormBinding.widget(spec, value: values[spec.key] ?? "", choices: choices)
+            if spec.kind == .select, choices?.isEmpty == true {
+                let req = spec.source.flatMap { request(for: $0) }
+                field.placeholder = req.flatMap { optionErrors[$0.key] }.map { "failed: " + $0 } ?? (req == nil ? "choose the field above first" : "none found")
             }
             field.help = help(for: spec, catalog)
             if field.placeholder == nil, spec.kind != .select, spec.kind != .bool { field.placeholder = placeholder(for: spec) }
             field.error = errors[spec.key]
-            fields.append(field)
+            return field
         }
-        var form = FormView(fields: fields, buttons: buttons)
-        if let focusedID, form.focus(on: focusedID) {
-        } else if let focusedButton {
-            form.focus = fields.count + min(focusedButton, buttons.count - 1)
-        } else if let index = self.form.fields.firstIndex(where: { $0.id == focusedID }) {
-            form.focus = min(index, max(0, fields.count - 1))
-        }
-        return form
-    }
-
-    private func sameKind(_ a: FormField.Kind, _ b: FormField.Kind) -> Bool {
-        switch (a, b) {
-        case (.text, .text), (.password, .password), (.checkbox, .checkbox): return true
-        case let (.select(o1, _), .select(o2, _)): return o1 == o2
-        default: return false
-        }
+        return FormBinding.form(fields, buttons: buttons, previous: form)
     }
 
     /// Add, the S3 test when the S3 provider is chosen, Cancel.
