@@ -39,8 +39,6 @@ public final class ConsoleApp: @unchecked Sendable {
     private var state: AppState
     /// The terminal's input descriptor, polled together with the event queue's wake-up pipe.
     private let inputFD: Int32?
-    /// Set from signal handlers (SIGTERM, SIGHUP): leave the loop, restore the terminal, log out.
-    nonisolated(unsafe) static var stopRequested = false
 
     /// `inputFD`: the terminal's input (stdin) when the backend reads it, so the loop can sleep in poll();
     /// nil makes the loop poll the backend every 50 ms instead.
@@ -54,6 +52,7 @@ public final class ConsoleApp: @unchecked Sendable {
         let size = backend.size
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
+        state.insecure = !client.configuration.verifyTLS
         state.pageSize = options.pageSize
         state.colorDepth = backend.colorDepth
         state.plugins.directory = options.pluginsDirectory
@@ -80,7 +79,11 @@ public final class ConsoleApp: @unchecked Sendable {
             thread.start()
         }
         runner.cancelAll()
-        await runner.closeOpenedClients(except: originalClient)
+        // Other profiles' sessions are logged out too, but a stop signal (an SSH drop) never waits long for them.
+        let runner = self.runner, originalClient = self.originalClient
+        _ = await Deadline.run(seconds: TerminalSignals.stopSignal == nil ? 10 : 2) {
+            await runner.closeOpenedClients(except: originalClient)
+        }
     }
 
     private func loop() {
@@ -88,7 +91,9 @@ public final class ConsoleApp: @unchecked Sendable {
         perform(effects)
         backend.present(Renderer.render(state))
         var lastTick = Date()
-        while !state.quitting && !ConsoleApp.stopRequested {
+        // A stop signal (SIGTERM, SIGHUP, SIGINT) is only recorded by its handler; the loop notices it here and
+        // leaves like a quit, so the terminal is restored and the session logged out in ordinary code.
+        while !state.quitting && TerminalSignals.stopSignal == nil {
             var changed = false
             waitForWork(until: lastTick.addingTimeInterval(1))
             if let input = backend.nextEvent(timeout: inputFD == nil ? 0.05 : 0) {
@@ -120,7 +125,8 @@ public final class ConsoleApp: @unchecked Sendable {
         guard let inputFD, queue.wakeFD >= 0 else { return }
         let ms = Int32(max(0, min(1000, deadline.timeIntervalSinceNow * 1000)))
         var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.wakeFD, events: Int16(POLLIN), revents: 0)]
-        _ = poll(&fds, 2, ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
+        if TerminalSignals.stopFD >= 0 { fds.append(pollfd(fd: TerminalSignals.stopFD, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
     }
 
     private func perform(_ effects: [Effect]) {
