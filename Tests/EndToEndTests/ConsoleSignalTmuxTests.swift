@@ -74,6 +74,24 @@ struct ConsoleSignalTmuxTests {
         try await stopsCleanly(on: SIGHUP)
     }
 
+    @Test("SIGTERM while the server is not answering: the console still exits promptly (the logout is given 2 s)")
+    func sigtermWithDeadServer() async throws {
+        let setup = try await SessionSetup()
+        let t = try Tmux()
+        try setup.startConsole(in: t)
+        let pid = try setup.consolePID()
+        // From now on every answer, the logout's included, comes after 60 s.
+        setup.server.setFaults(FaultOptions(latency: 60))
+        let sent = Date()
+        #expect(kill(pid, SIGTERM) == 0)
+        try t.waitFor("EXIT=143", timeout: 20)
+        #expect(Date().timeIntervalSince(sent) < 15, "bounded by the logout deadline, not by the server's 60 s")
+        try t.type("echo shell-$((40+2))", then: "Enter")
+        try t.waitFor("shell-42")
+        setup.server.setFaults(FaultOptions())
+        try await setup.server.shutdown()
+    }
+
     @Test("a crash signal: the terminal is restored first, then Swift's crash report is printed on the shell's screen")
     func crash() async throws {
         let setup = try await SessionSetup()
