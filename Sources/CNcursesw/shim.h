@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -108,12 +109,34 @@ struct cstui_crash_state {
     struct termios modes;
     int has_modes;
     struct sigaction previous[NSIG];
+    // While curses runs, stderr goes to an unlinked file (see cstui_stderr_capture_begin); the real one is kept here.
+    int saved_stderr;
+    int capture_fd;
 };
 
 // The crash state, one per caller file like every static here (see above).
 static inline struct cstui_crash_state *cstui_crash(void) {
-    static struct cstui_crash_state state = {.fd = -1};
+    static struct cstui_crash_state state = {.fd = -1, .saved_stderr = -1, .capture_fd = -1};
     return &state;
+}
+
+// Gives fd 2 back its terminal and copies there what was written to stderr meanwhile (async-signal-safe).
+static inline void cstui_stderr_replay(struct cstui_crash_state *c) {
+    if (c->capture_fd < 0 || c->saved_stderr < 0) return;
+    dup2(c->saved_stderr, STDERR_FILENO);
+    if (lseek(c->capture_fd, 0, SEEK_SET) < 0) return;
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = read(c->capture_fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        for (ssize_t done = 0; done < n;) {
+            ssize_t w = write(STDERR_FILENO, buffer + done, (size_t)(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w <= 0) return;
+            done += w;
+        }
+    }
 }
 
 static void cstui_crash_handler(int sig, siginfo_t *info, void *context) {
@@ -128,6 +151,8 @@ static void cstui_crash_handler(int sig, siginfo_t *info, void *context) {
         }
         if (c->has_modes) tcsetattr(c->fd, TCSANOW, &c->modes);
     }
+    // Swift's "Fatal error: ..." line was written before the trap, while curses ran: it comes first, then the report.
+    cstui_stderr_replay(c);
     struct sigaction previous = c->previous[sig];
     sigaction(sig, &previous, NULL);
     if ((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction != NULL) {
@@ -181,6 +206,39 @@ static inline void cstui_crash_arm(int fd) {
         struct sigaction old;
         if (sigaction(signals[i], &sa, &old) == 0 && old.sa_sigaction != cstui_crash_handler) c->previous[signals[i]] = old;
     }
+}
+
+// Anything written to a terminal's stderr while curses draws lands on the alternate screen and is wiped at exit:
+// Swift's "Fatal error: <message>" before a crash, a library's warning. So, when stderr is a terminal, it goes to an
+// unlinked 0600 file until curses ends, and is then (or in the crash handler) replayed on the shell's screen.
+static inline void cstui_stderr_capture_begin(void) {
+    struct cstui_crash_state *c = cstui_crash();
+    if (c->capture_fd >= 0 || !isatty(STDERR_FILENO)) return;
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/cstui-stderr-XXXXXX", (dir != NULL && dir[0] != 0) ? dir : "/tmp") >= (int)sizeof path) return;
+    int fd = mkstemp(path);
+    if (fd < 0) return;
+    unlink(path);
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0) { close(fd); return; }
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    fcntl(saved, F_SETFD, FD_CLOEXEC);
+    // Recorded before fd 2 moves, so a signal at any point finds what it needs to put it back.
+    c->saved_stderr = saved;
+    c->capture_fd = fd;
+    dup2(fd, STDERR_FILENO);
+}
+
+static inline void cstui_stderr_capture_end(void) {
+    struct cstui_crash_state *c = cstui_crash();
+    if (c->capture_fd < 0) return;
+    cstui_stderr_replay(c);
+    int fd = c->capture_fd, saved = c->saved_stderr;
+    c->capture_fd = -1;
+    c->saved_stderr = -1;
+    close(fd);
+    close(saved);
 }
 
 // After endwin: a later crash has no curses state to undo, so it only passes the signal on.

@@ -56,7 +56,11 @@ public final class CursesBackend: TerminalBackend {
         }
         guard screen != nil else { throw TerminalError.unknownTerminal(term) }
         TerminalSignals.armCrashRestore(fd: STDOUT_FILENO)
-        atexit { cstui_restore_terminal() }
+        TerminalSignals.captureStderr()
+        atexit {
+            cstui_restore_terminal()
+            TerminalSignals.releaseStderr()
+        }
         // raw, not cbreak: Ctrl-C arrives as a key, so quitting goes through the loop (log out, stop the demo server).
         raw()
         noecho()
@@ -198,6 +202,7 @@ public final class CursesBackend: TerminalBackend {
         guard isActive else { return }
         isActive = false
         cstui_restore_terminal()
+        TerminalSignals.releaseStderr()
         TerminalSignals.disarmCrashRestore()
     }
 }

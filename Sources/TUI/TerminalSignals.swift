@@ -39,4 +39,15 @@ public enum TerminalSignals {
     static func disarmCrashRestore() {
         cstui_crash_disarm()
     }
+
+    /// While curses draws, stderr (when it is the terminal) is kept in a file, replayed when curses ends or on a
+    /// crash: written to the terminal it would land on the alternate screen and vanish (Swift's "Fatal error" line).
+    static func captureStderr() {
+        cstui_stderr_capture_begin()
+    }
+
+    /// Puts stderr back and shows what was written to it meanwhile; harmless when nothing was captured.
+    static func releaseStderr() {
+        cstui_stderr_capture_end()
+    }
 }

@@ -38,6 +38,15 @@ struct ConsoleSignalTmuxTests {
             try t.waitFor("admin (Admin)")
         }
 
+        /// Appends `text` to the console's stderr from outside, as a library or Swift's runtime writing there would.
+        func writeToConsoleStderr(_ pid: pid_t, _ text: String) throws {
+            let fd = open("/proc/\(pid)/fd/2", O_WRONLY | O_APPEND)
+            guard fd >= 0 else { throw TmuxError(text: "cannot open /proc/\(pid)/fd/2") }
+            defer { close(fd) }
+            let bytes = Array(text.utf8)
+            #expect(write(fd, bytes, bytes.count) == bytes.count)
+        }
+
         func consolePID() throws -> pid_t {
             let text = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             return try #require(pid_t(text))
@@ -51,9 +60,12 @@ struct ConsoleSignalTmuxTests {
         try setup.startConsole(in: t)
         #expect(setup.server.activeSessions == 1)
         let pid = try setup.consolePID()
+        // Written to stderr while the console draws: shown once it has left the alternate screen, not lost on it.
+        try setup.writeToConsoleStderr(pid, "stray-stderr-line\n")
         #expect(kill(pid, signal) == 0)
         // The process exits with 128+signal, as a shell reports a process that died of it.
         let after = try t.waitFor("EXIT=\(128 + signal)", timeout: 10)
+        #expect(after.contains("stray-stderr-line"))
         #expect(kill(pid, 0) != 0, "the console process is gone")
         // The session was logged out, not left valid on the server.
         #expect(setup.server.activeSessions == 0)
@@ -99,6 +111,8 @@ struct ConsoleSignalTmuxTests {
         // Swift's backtracer asks for a key when stdin is a tty; the test only reads the report.
         try setup.startConsole(in: t, environment: "env SWIFT_BACKTRACE=interactive=no,color=no")
         let pid = try setup.consolePID()
+        // Stands for Swift's "Fatal error: ..." line, which the runtime writes to stderr before it traps.
+        try setup.writeToConsoleStderr(pid, "Fatal error: stand-in message\n")
         #expect(kill(pid, SIGSEGV) == 0)
         // bash reports a process killed by SIGSEGV as 139: the signal still ends the process as before.
         try t.waitFor("EXIT=139", timeout: 60)
@@ -107,6 +121,9 @@ struct ConsoleSignalTmuxTests {
         let history = try t.run(["capture-pane", "-p", "-S", "-", "-t", t.session])
         #expect(!history.contains("admin (Admin)"))
         #expect(history.contains("Program crashed"), "Swift's crash report is on the shell's screen")
+        let message = try #require(history.range(of: "Fatal error: stand-in message"), "stderr written during the console is shown")
+        let report = try #require(history.range(of: "Program crashed"))
+        #expect(message.lowerBound < report.lowerBound, "the message first, then the report")
         try t.type("echo shell-$((40+2))", then: "Enter")
         try t.waitFor("shell-42")
         try await setup.server.shutdown()
