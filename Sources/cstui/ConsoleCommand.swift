@@ -130,7 +130,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         for notice in notices { Terminal.warn("cstui: \(notice)") }
         // After SIGTERM or SIGHUP (the loop has left and the terminal is restored) the session is still ended on the
         // server, so it does not outlive a dropped SSH connection, but within a short time: the exit must not hang.
-        let stop = TerminalSignals.stopSignal
+        // A terminal that hung up without a SIGHUP reaching us counts as one (the exit status says so too).
+        let stop = TerminalSignals.stopSignal ?? (app.terminalLost ? SIGHUP : nil)
         let limit = stop == nil ? Self.logoutTimeout : Self.logoutTimeoutOnSignal
         if !(await Deadline.run(seconds: limit, { await client.close() })) {
             Terminal.warn("cstui: logging out took longer than \(Int(limit)) s; the session ends when the server times it out")

@@ -86,6 +86,29 @@ struct ConsoleSignalTmuxTests {
         try await stopsCleanly(on: SIGHUP)
     }
 
+    @Test("the terminal itself goes away (tmux kills the pane, as sshd does on a drop): the console logs out and exits")
+    func terminalClosed() async throws {
+        let setup = try await SessionSetup()
+        let t = try Tmux()
+        try setup.startConsole(in: t)
+        #expect(setup.server.activeSessions == 1)
+        let pid = try setup.consolePID()
+        try t.run(["kill-pane", "-t", t.session])
+        let deadline = Date().addingTimeInterval(10)
+        while Self.isAlive(pid) && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+        #expect(!Self.isAlive(pid), "the console exited")
+        #expect(setup.server.activeSessions == 0, "and logged out on its way")
+        try await setup.server.shutdown()
+    }
+
+    /// Running or stopped, not gone and not a zombie waiting for a parent (the shell that started it is gone too).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).prefix(1)
+        return state != "Z" && state != "X"
+    }
+
     @Test("SIGTERM while the server is not answering: the console still exits promptly (the logout is given 2 s)")
     func sigtermWithDeadServer() async throws {
         let setup = try await SessionSetup()
