@@ -95,6 +95,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         do {
             client = try CloudStackClient(configuration: configuration)
         } catch {
+            for notice in notices { Terminal.warn("cstui: \(notice)") }
             Terminal.warn("cstui: \(error)")
             try? await server?.shutdown()
             throw ExitCode(2)
