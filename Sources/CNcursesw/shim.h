@@ -112,6 +112,7 @@ struct cstui_crash_state {
     // While curses runs, stderr goes to an unlinked file (see cstui_stderr_capture_begin); the real one is kept here.
     int saved_stderr;
     int capture_fd;
+    volatile sig_atomic_t in_handler;
 };
 
 // The crash state, one per caller file like every static here (see above).
@@ -141,6 +142,13 @@ static inline void cstui_stderr_replay(struct cstui_crash_state *c) {
 
 static void cstui_crash_handler(int sig, siginfo_t *info, void *context) {
     struct cstui_crash_state *c = cstui_crash();
+    // A fault inside this handler (it runs with SA_NODEFER) must not loop: the second time, just die.
+    if (c->in_handler) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    c->in_handler = 1;
     if (c->fd >= 0) {
         size_t done = 0;
         while (done < c->length) {
@@ -160,7 +168,7 @@ static void cstui_crash_handler(int sig, siginfo_t *info, void *context) {
     } else if (!(previous.sa_flags & SA_SIGINFO) && previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
         previous.sa_handler(sig);
     }
-    // Blocked while this handler runs, so it is delivered, with the default action, as soon as the handler returns.
+    // Whatever the previous handler did, end by the signal's default action (SA_NODEFER: delivered right here).
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -199,9 +207,14 @@ static inline void cstui_crash_arm(int fd) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = cstui_crash_handler;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGQUIT};
+    // The same mask and flags as Swift's own crash handler, which runs inside this one: every other signal is
+    // held off, but the crash signals stay deliverable (SA_NODEFER). Swift's backtracer reads this process's memory
+    // from a thread that inherits the mask and expects to catch the SIGSEGV of a bad read; were SIGSEGV blocked, that
+    // read would kill the process in the middle of the report (and leave swift-backtrace waiting for ever).
+    sigfillset(&sa.sa_mask);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigdelset(&sa.sa_mask, signals[i]);
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction old;
         if (sigaction(signals[i], &sa, &old) == 0 && old.sa_sigaction != cstui_crash_handler) c->previous[signals[i]] = old;

@@ -144,6 +144,8 @@ struct ConsoleSignalTmuxTests {
         let history = try t.run(["capture-pane", "-p", "-S", "-", "-t", t.session])
         #expect(!history.contains("admin (Admin)"))
         #expect(history.contains("Program crashed"), "Swift's crash report is on the shell's screen")
+        // The report ran to its end: the process was not killed half-way through it.
+        #expect(history.contains("Backtrace took"))
         let message = try #require(history.range(of: "Fatal error: stand-in message"), "stderr written during the console is shown")
         let report = try #require(history.range(of: "Program crashed"))
         #expect(message.lowerBound < report.lowerBound, "the message first, then the report")
