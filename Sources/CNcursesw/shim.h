@@ -59,8 +59,8 @@ static inline void cstui_restore_terminal(void) {
 // ---- Signals while the console owns the terminal ----
 //
 // A signal handler may only do async-signal-safe work (POSIX.1 signal-safety(7)): no endwin, no stdio, no malloc,
-// nothing of Swift's runtime. So the handlers below only set a flag, write() to a pipe, write() precomputed bytes and
-// call tcsetattr/sigaction/raise. The state they share is `static`, and every Swift source file that calls one of
+// nothing of Swift's runtime. So the handlers below only set a flag, write() to a pipe, write() precomputed bytes,
+// copy a file with dup2/lseek/read/write, and call tcsetattr/sigaction/signal/raise. The state they share is `static`, and every Swift source file that calls one of
 // these functions gets its own copy of it: call them from Sources/TUI/TerminalSignals.swift only.
 
 // SIGTERM, SIGHUP, SIGINT: the first one received, and a self-pipe so a loop sleeping in poll() wakes up for it.
