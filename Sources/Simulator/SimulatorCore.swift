@@ -124,7 +124,7 @@ final class SimulatorCore: Sendable {
 
     private func schedule(_ jobID: String) {
         let seconds = Double.random(in: jobDelay)
-        scheduler.next().scheduleTask(in: .nanoseconds(Int64(seconds * 1_000_000_000))) { [self] in
+        scheduler.next().scheduleTask(in: .nanoseconds(Nanoseconds.from(seconds: seconds))) { [self] in
             state.withLock { JobRunner.complete(jobID, state: &$0) }
         }
     }

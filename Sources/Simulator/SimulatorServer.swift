@@ -26,7 +26,9 @@ public final class SimulatorServer: Sendable {
     }
 
     /// Builds (or loads) the inventory and starts listening.
+    /// Throws `SimulatorOptionError` for an option out of range, before anything is built.
     public static func start(_ options: SimulatorOptions) async throws -> SimulatorServer {
+        try options.validate()
         var inventory: Inventory
         if let path = options.statePath, let loaded = try StateFile.load(path) {
             inventory = loaded
@@ -58,6 +60,9 @@ public final class SimulatorServer: Sendable {
         }
         return SimulatorCredentials(admin: try account("admin"), user: try account("demo"))
     }
+
+    /// How many login sessions are alive (logged in and not logged out), for tests that a client ends its session.
+    public var activeSessions: Int { core.state.withLock { $0.sessions.sessions.count } }
 
     /// Changes fault injection at runtime; applies to the next request.
     public func setFaults(_ f: FaultOptions) { core.setFaults(f) }

@@ -40,20 +40,27 @@ public final class CursesBackend: TerminalBackend {
     }
 
     /// Sets up the terminal: checks for a tty, sets the locale for UTF-8, starts curses with `newterm`
-    /// (so an unknown TERM is an error, not an exit), and installs handlers that restore the terminal
-    /// on SIGINT, SIGTERM, SIGHUP and fatal signals.
+    /// (so an unknown TERM is an error, not an exit), and installs the signal handlers of `TerminalSignals`:
+    /// SIGINT, SIGTERM and SIGHUP are recorded for the loop (`TerminalSignals.stopSignal`); a crash restores
+    /// the terminal before Swift's crash report prints.
     /// - Parameter environment: used for TERM and NO_COLOR.
     public init(environment: [String: String]) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let term = environment["TERM"]
         guard let term, !term.isEmpty else { throw TerminalError.unknownTerminal(nil) }
         setlocale(LC_ALL, "")
-        CursesBackend.installSignalHandlers()
+        TerminalSignals.saveShellModes(fd: STDIN_FILENO)
+        TerminalSignals.installStopHandlers()
         let screen = term.withCString { name in
             newterm(UnsafeMutablePointer(mutating: name), cstui_stdout(), cstui_stdin())
         }
         guard screen != nil else { throw TerminalError.unknownTerminal(term) }
-        atexit { cstui_restore_terminal() }
+        TerminalSignals.armCrashRestore(fd: STDOUT_FILENO)
+        TerminalSignals.captureStderr()
+        atexit {
+            cstui_restore_terminal()
+            TerminalSignals.releaseStderr()
+        }
         // raw, not cbreak: Ctrl-C arrives as a key, so quitting goes through the loop (log out, stop the demo server).
         raw()
         noecho()
@@ -195,26 +202,7 @@ public final class CursesBackend: TerminalBackend {
         guard isActive else { return }
         isActive = false
         cstui_restore_terminal()
-    }
-
-    /// Signal handlers restore the terminal before the process ends, so Ctrl-C, kill, a closed SSH session or a
-    /// crash never leave the shell in raw mode. Fatal signals are re-raised with the default action so the exit
-    /// status (and a core dump, if enabled) still tells what happened.
-    private static func installSignalHandlers() {
-        let exitingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-        for sig in exitingSignals {
-            signal(sig) { received in
-                cstui_restore_terminal()
-                _exit(128 + received)
-            }
-        }
-        let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
-        for sig in fatalSignals {
-            signal(sig) { received in
-                cstui_restore_terminal()
-                signal(received, SIG_DFL)
-                raise(received)
-            }
-        }
+        TerminalSignals.releaseStderr()
+        TerminalSignals.disarmCrashRestore()
     }
 }

@@ -1,6 +1,13 @@
 import ArgumentParser
 import CloudStack
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+import Darwin
+private let systemWrite = Darwin.write
+#endif
 
 /// Where the management server is and how to sign in: a cloudmonkey profile, the environment, or these flags.
 struct ConnectionOptions: ParsableArguments {
@@ -52,30 +59,63 @@ struct ConnectionOptions: ParsableArguments {
         return o
     }
 
+    func validate() throws {
+        if let timeout, !(timeout.isFinite && timeout > 0 && timeout <= 7 * 86_400) {
+            throw ValidationError("--timeout must be seconds between 0 and 604800 (a week); got \(timeout)")
+        }
+    }
+
     /// The resolved profile; warnings (an open config file, TLS verification off) go to stderr.
     func resolve() throws -> Profile {
-        let resolver = ProfileResolver(configPath: configPath)
-        if let warning = resolver.permissionWarning() { Terminal.warn(warning) }
-        let profile = try resolver.resolve(overrides)
-        if !profile.configuration.verifyTLS, profile.configuration.endpoint.lowercased().hasPrefix("https") {
-            Terminal.warn("warning: TLS certificate verification is off for \(profile.configuration.endpoint)")
-        }
+        let (profile, warnings) = try resolveWithWarnings()
+        for warning in warnings { Terminal.warn(warning) }
         return profile
+    }
+
+    /// The resolved profile and the warnings about it, for a caller that shows them itself (the console, whose
+    /// alternate screen would hide anything printed to stderr before it starts).
+    func resolveWithWarnings() throws -> (Profile, [String]) {
+        let resolver = ProfileResolver(configPath: configPath)
+        var warnings: [String] = []
+        if let warning = resolver.permissionWarning() { warnings.append(warning) }
+        let profile = try resolver.resolve(overrides)
+        if !profile.configuration.verifyTLS {
+            let endpoint = profile.configuration.endpoint
+            warnings.append(endpoint.lowercased().hasPrefix("https")
+                ? "warning: TLS certificate verification is off for \(endpoint)"
+                : "warning: TLS certificate verification is off, and \(endpoint) is plain http: nothing is encrypted")
+        }
+        return (profile, warnings)
     }
 }
 
 /// Writing to the user's terminal streams.
 enum Terminal {
     static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDERR_FILENO)
     }
 
     /// Rewrites the current stderr line (job progress on a terminal).
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        write("\r\u{1B}[2K" + text, to: STDERR_FILENO)
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// write(2) until done; errors are dropped. FileHandle.write traps on EIO, which is exactly what a closed SSH
+    /// terminal returns, and a simulator stopping on SIGHUP must still get to save its state.
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { raw in
+                systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return }
+            offset += n
+        }
     }
 }

@@ -37,8 +37,18 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...500).contains(pageSize) else { throw ValidationError("--page-size must be 1-500 (the server's limit)") }
-        guard demoVMs >= 0 else { throw ValidationError("--demo-vms must not be negative") }
+        guard (0...SimulatorOptions.maxVMs).contains(demoVMs) else {
+            throw ValidationError("--demo-vms must be 0-\(SimulatorOptions.maxVMs); got \(demoVMs)")
+        }
+        if let autoRefresh, !(autoRefresh.isFinite && (1...86_400).contains(autoRefresh)) {
+            throw ValidationError("--auto-refresh must be seconds between 1 and 86400; got \(autoRefresh)")
+        }
     }
+
+    /// Seconds a logout may take when leaving on a signal: an SSH drop must not leave cstui hanging on a dead server.
+    static let logoutTimeoutOnSignal: Double = 2
+    /// Seconds a logout may take after a normal quit.
+    static let logoutTimeout: Double = 10
 
     func run() async throws {
         // Fail before anything starts when there is no terminal to draw on.
@@ -47,7 +57,8 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let (selectedTheme, themeNotice) = ThemeChoice.resolve(theme ?? ThemeChoice.configured(connection.configPath))
-        if let themeNotice { Terminal.warn("cstui: \(themeNotice)") }
+        // Warnings are shown inside the console: printed now they would sit behind its alternate screen until exit.
+        var notices = themeNotice.map { [$0] } ?? []
 
         var server: SimulatorServer?
         let configuration: ClientConfiguration
@@ -56,21 +67,24 @@ struct ConsoleCommand: AsyncParsableCommand {
             var options = SimulatorOptions()
             options.vms = demoVMs
             options.seed = demoSeed
+            let started: SimulatorServer
             do {
-                server = try await SimulatorServer.start(options)
+                started = try await SimulatorServer.start(options)
             } catch {
                 Terminal.warn("cstui: cannot start the demo simulator: \(error)")
                 throw ExitCode(1)
             }
-            let admin = server!.credentials.admin
-            configuration = ClientConfiguration(endpoint: server!.endpoint,
+            server = started
+            let admin = started.credentials.admin
+            configuration = ClientConfiguration(endpoint: started.endpoint,
                                                 credentials: .session(username: admin.username, password: admin.password, domain: admin.domain))
             profileName = "demo"
         } else {
             do {
-                let profile = try connection.resolve()
+                let (profile, warnings) = try connection.resolveWithWarnings()
                 configuration = profile.configuration
                 profileName = profile.name
+                notices = warnings + notices
             } catch {
                 Terminal.warn("cstui: \(error)")
                 throw ExitCode(2)
@@ -81,6 +95,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         do {
             client = try CloudStackClient(configuration: configuration)
         } catch {
+            for notice in notices { Terminal.warn("cstui: \(notice)") }
             Terminal.warn("cstui: \(error)")
             try? await server?.shutdown()
             throw ExitCode(2)
@@ -88,13 +103,15 @@ struct ConsoleCommand: AsyncParsableCommand {
         do {
             backend = try CursesBackend(environment: ProcessInfo.processInfo.environment)
         } catch {
+            for notice in notices { Terminal.warn("cstui: \(notice)") }
             Terminal.warn("cstui: \(error)")
             await client.close()
             try? await server?.shutdown()
             throw ExitCode(2)
         }
         var options = ConsoleOptions(profileName: profileName, readOnly: readOnly, theme: selectedTheme,
-                                     pageSize: pageSize, autoRefresh: autoRefresh, notice: themeNotice)
+                                     pageSize: pageSize, autoRefresh: autoRefresh,
+                                     notice: notices.isEmpty ? nil : notices.joined(separator: "  ·  "))
         let configPath = connection.configPath
         let insecure = connection.insecure
         options.openProfile = { name in
@@ -110,8 +127,18 @@ struct ConsoleCommand: AsyncParsableCommand {
         let app = ConsoleApp(client: client, options: options, backend: backend)
         await app.run()
         backend.shutdown()
-        await client.close()
-        try? await server?.shutdown()
+        // Repeated on the shell's screen: in the console they showed only until the next message replaced them.
+        for notice in notices { Terminal.warn("cstui: \(notice)") }
+        // After SIGTERM or SIGHUP (the loop has left and the terminal is restored) the session is still ended on the
+        // server, so it does not outlive a dropped SSH connection, but within a short time: the exit must not hang.
+        // A terminal that hung up without a SIGHUP reaching us counts as one (the exit status says so too).
+        let stop = TerminalSignals.stopSignal ?? (app.terminalLost ? SIGHUP : nil)
+        let limit = stop == nil ? Self.logoutTimeout : Self.logoutTimeoutOnSignal
+        if !(await Deadline.run(seconds: limit, { await client.close() })) {
+            Terminal.warn("cstui: logging out took longer than \(Int(limit)) s; the session ends when the server times it out")
+        }
+        if let server { _ = await Deadline.run(seconds: limit) { try? await server.shutdown() } }
+        if let stop { throw ExitCode(128 + stop) }
     }
 }
 

@@ -8,7 +8,7 @@ struct SimulatorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulator",
         abstract: "Serve a simulated CloudStack management server on 127.0.0.1.",
-        discussion: "Prints an admin's and a user's credentials at start; they are the same for the same --seed."
+        discussion: "Prints an admin's and a user's credentials at start; they are the same for the same --seed. SIGINT, SIGTERM and SIGHUP stop it (saving --state)."
     )
 
     @Option(name: .long, help: "TCP port on 127.0.0.1 (0 picks a free one).")
@@ -30,28 +30,54 @@ struct SimulatorCommand: AsyncParsableCommand {
     var jobDelay: String = "1-3"
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
-        guard vms >= 0 else { throw ValidationError("--vms must not be negative") }
-        guard parsedDelay() != nil else { throw ValidationError("--job-delay must look like 1-3 or 0.5") }
+        // Every numeric option is checked where the simulator defines its limits, so the library and the
+        // command line refuse the same values with the same message.
+        do {
+            try simulatorOptions().validate()
+        } catch {
+            var shown = error
+            if shown.option == "--job-delay" { shown.given = jobDelay }  // as typed, not as parsed
+            throw ValidationError(shown.description)
+        }
     }
 
+    /// MIN-MAX or one number, in seconds; nil when it is neither, or when MIN > MAX or either is NaN (a range
+    /// cannot even be formed from those). Range checks are `SimulatorOptions.validate`'s.
     func parsedDelay() -> ClosedRange<Double>? {
-        let parts = jobDelay.split(separator: "-").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        if parts.count == 1, let a = parts[0], a >= 0 { return a...a }
-        if parts.count == 2, let a = parts[0], let b = parts[1], a >= 0, b >= a { return a...b }
-        return nil
+        let parts = jobDelay.split(separator: "-", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let bounds: (Double, Double)
+        if parts.count == 1, let a = parts[0] {
+            bounds = (a, a)
+        } else if parts.count == 2, let a = parts[0], let b = parts[1] {
+            bounds = (a, b)
+        } else {
+            return nil
+        }
+        guard !bounds.0.isNaN, !bounds.1.isNaN, bounds.0 <= bounds.1 else { return nil }
+        return bounds.0...bounds.1
     }
 
-    func run() async throws {
+    /// The options as given; throws when --job-delay is not a number or a MIN-MAX pair.
+    func simulatorOptions() throws(SimulatorOptionError) -> SimulatorOptions {
+        guard let delay = parsedDelay() else {
+            throw SimulatorOptionError(option: "--job-delay", given: jobDelay,
+                                       allowed: "seconds between 0 and \(Int(SimulatorOptions.maxJobDelay)), as MIN-MAX (MIN <= MAX) or one number, e.g. 1-3 or 0.5")
+        }
         var options = SimulatorOptions()
         options.port = port
         options.vms = vms
         options.seed = seed
         options.statePath = state
-        options.jobDelay = parsedDelay() ?? 1...3
+        options.jobDelay = delay
+        return options
+    }
+
+    func run() async throws {
+        // Caught from the start, so a signal during start-up still ends in a clean shutdown that saves --state.
+        let stop = Signals.catchStopping()
         let server: SimulatorServer
         do {
-            server = try await SimulatorServer.start(options)
+            server = try await SimulatorServer.start(try simulatorOptions())
         } catch {
             Terminal.warn("cstui simulator: cannot start on 127.0.0.1:\(port): \(error)")
             throw ExitCode(1)
@@ -72,18 +98,24 @@ struct SimulatorCommand: AsyncParsableCommand {
 
         """)
         if let file = credentialsFile {
+            // A new 0600 file replaces whatever is at the path; a symlink there is replaced, never followed, so a
+            // link planted in a shared directory cannot make the simulator write secrets into its target.
             do {
-                let data = try JSONEncoder().encode(c)
-                try data.write(to: URL(fileURLWithPath: file))
-                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+                try PrivateFile.write(try JSONEncoder().encode(c), to: file)
             } catch {
-                Terminal.warn("cstui simulator: cannot write \(file): \(error)")
+                // A WriteError names the path and the reason itself.
+                Terminal.warn("cstui simulator: " + (error is PrivateFile.WriteError ? "\(error)" : "cannot write \(file): \(error)"))
                 try? await server.shutdown()
                 throw ExitCode(1)
             }
         }
-        await Signals.waitForInterrupt()
-        Terminal.warn("stopping")
-        try? await server.shutdown()
+        let received = await stop.wait()
+        Terminal.warn("stopping (\(Signals.name(received)))" + (state.map { ", saving \($0)" } ?? ""))
+        do {
+            try await server.shutdown()
+        } catch {
+            Terminal.warn("cstui simulator: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -54,12 +54,14 @@ public struct ProfileResolver: Sendable {
         return try INIFile.parse(text, path: configPath)
     }
 
-    /// A warning when the config file, which holds secrets, is readable by group or others.
+    /// A warning when the config file, which holds secrets, is readable by group or others. A symlinked config is
+    /// judged by the file it leads to (stat follows links; a link's own mode is always 777 and says nothing).
     public func permissionWarning() -> String? {
-        guard let attrs = try? FileManager.default.attributesOfItem(atPath: configPath),
-              let mode = (attrs[.posixPermissions] as? NSNumber)?.intValue else { return nil }
+        var info = stat()
+        guard stat(configPath, &info) == 0 else { return nil }
+        let mode = Int(info.st_mode) & 0o777
         guard mode & 0o044 != 0 else { return nil }
-        return "warning: \(configPath) holds credentials and is readable by \(mode & 0o004 != 0 ? "others" : "group") (mode \(String(mode & 0o777, radix: 8))); run: chmod 600 \(configPath)"
+        return "warning: the config file is readable by \(mode & 0o004 != 0 ? "others" : "group") (mode \(String(mode, radix: 8))) and holds credentials; run: chmod 600 \(configPath)"
     }
 
     /// The names of the profiles in the file.

@@ -28,6 +28,8 @@ struct AppState {
     var endpointHost: String
     var user: UserInfo?
     var readOnly: Bool
+    /// TLS certificates are not verified (`--insecure`, `verifycert = false`): marked INSECURE in the status line.
+    var insecure = false
     var theme: Theme
     /// What the terminal can show, for themes loaded later (plugin panes).
     var colorDepth: ColorDepth = .full256

@@ -39,8 +39,12 @@ public final class ConsoleApp: @unchecked Sendable {
     private var state: AppState
     /// The terminal's input descriptor, polled together with the event queue's wake-up pipe.
     private let inputFD: Int32?
-    /// Set from signal handlers (SIGTERM, SIGHUP): leave the loop, restore the terminal, log out.
-    nonisolated(unsafe) static var stopRequested = false
+    /// The terminal hung up (its SSH connection or window closed) without a SIGHUP reaching the console, e.g. when
+    /// the shell that started it ignores SIGHUP and so does not pass it on. The console leaves as it does on SIGHUP.
+    public private(set) var terminalLost = false
+
+    /// Whether the loop ended because of a stop signal or a lost terminal, not a quit: logouts are then cut short.
+    public var stoppedFromOutside: Bool { terminalLost || TerminalSignals.stopSignal != nil }
 
     /// `inputFD`: the terminal's input (stdin) when the backend reads it, so the loop can sleep in poll();
     /// nil makes the loop poll the backend every 50 ms instead.
@@ -54,6 +58,7 @@ public final class ConsoleApp: @unchecked Sendable {
         let size = backend.size
         state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
+        state.insecure = !client.configuration.verifyTLS
         state.pageSize = options.pageSize
         state.colorDepth = backend.colorDepth
         state.plugins.directory = options.pluginsDirectory
@@ -82,7 +87,11 @@ public final class ConsoleApp: @unchecked Sendable {
             thread.start()
         }
         runner.cancelAll()
-        await runner.closeOpenedClients(except: originalClient)
+        // Other profiles' sessions are logged out too, but a stop signal (an SSH drop) never waits long for them.
+        let runner = self.runner, originalClient = self.originalClient
+        _ = await Deadline.run(seconds: stoppedFromOutside ? 2 : 10) {
+            await runner.closeOpenedClients(except: originalClient)
+        }
     }
 
     private func loop() {
@@ -90,7 +99,9 @@ public final class ConsoleApp: @unchecked Sendable {
         perform(effects)
         backend.present(Renderer.render(state))
         var lastTick = Date()
-        while !state.quitting && !ConsoleApp.stopRequested {
+        // A stop signal (SIGTERM, SIGHUP, SIGINT) is only recorded by its handler; the loop notices it here and
+        // leaves like a quit, so the terminal is restored and the session logged out in ordinary code.
+        while !state.quitting && !stoppedFromOutside {
             var changed = false
             waitForWork(until: lastTick.addingTimeInterval(1))
             if let input = backend.nextEvent(timeout: inputFD == nil ? 0.05 : 0) {
@@ -122,7 +133,10 @@ public final class ConsoleApp: @unchecked Sendable {
         guard let inputFD, queue.wakeFD >= 0 else { return }
         let ms = Int32(max(0, min(1000, deadline.timeIntervalSinceNow * 1000)))
         var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.wakeFD, events: Int16(POLLIN), revents: 0)]
-        _ = poll(&fds, 2, ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
+        if TerminalSignals.stopFD >= 0 { fds.append(pollfd(fd: TerminalSignals.stopFD, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
+        // A hung-up tty polls readable for ever: without this the loop would spin at full CPU on a dead terminal.
+        if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { terminalLost = true }
     }
 
     private func perform(_ effects: [Effect]) {

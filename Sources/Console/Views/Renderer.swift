@@ -54,6 +54,7 @@ enum Renderer {
         let who = s.user.map { "\($0.username) (\($0.roleType))" } ?? "signing in…"
         var segments = [s.profileName, s.endpointHost, who]
         if s.readOnly { segments.append("READ-ONLY") }
+        if s.insecure { segments.append("INSECURE") }
         var right = ""
         var highlight = false
         if s.jobs.pendingCount > 0 {

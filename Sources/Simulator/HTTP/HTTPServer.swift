@@ -60,7 +60,7 @@ final class APIChannelHandler: ChannelInboundHandler {
     /// Runs `body` now, or after `delay` seconds on the channel's event loop (the latency fault).
     private func later(_ context: ChannelHandlerContext, _ delay: Double, _ body: @escaping (ChannelHandlerContext) -> Void) {
         if delay <= 0 { body(context); return }
-        context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(Int64(delay * 1_000_000_000))) {
+        context.eventLoop.assumeIsolated().scheduleTask(in: .nanoseconds(Nanoseconds.from(seconds: delay))) {
             guard context.channel.isActive else { return }
             body(context)
         }
