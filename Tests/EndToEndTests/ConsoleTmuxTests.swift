@@ -182,4 +182,20 @@ struct ConsoleThemeMouseTmuxTests {
         try t.press("C-c")
         try t.waitFor("EXIT=0")
     }
+
+    @Test("a tmux server a test starts is gone, with its shell, when the test ends")
+    func tmuxServersDoNotOutliveTests() throws {
+        var pids: [String] = []
+        do {
+            let t = try Tmux()
+            pids = [try t.run(["display-message", "-p", "#{pid}"]), try t.run(["display-message", "-p", "-t", t.session, "#{pane_pid}"])]
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+        #expect(pids.count == 2 && pids.allSatisfy { !$0.isEmpty })
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline, pids.contains(where: { FileManager.default.fileExists(atPath: "/proc/\($0)") }) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        for pid in pids { #expect(!FileManager.default.fileExists(atPath: "/proc/\(pid)"), "process \(pid) outlived its test") }
+    }
 }

@@ -25,16 +25,15 @@ final class Tmux {
         p.arguments = ["-L", socket] + args
         p.standardInput = FileHandle.nullDevice
         if detached {
-            // Foundation watches the child through a descriptor the child inherits; a daemon (the tmux server)
-            // keeping it would make waitUntilExit wait for the server. Close everything above 2 before exec.
+            // The tmux server keeps what it inherits. Foundation watches a child through a descriptor the child
+            // inherits (a daemon keeping it would make us wait for the server), so everything above 2 is closed before
+            // exec. And a test thread blocks most signals: a server inheriting that mask never sees the SIGHUP that
+            // kill-server's shutdown relies on, and it and its shell outlive the test. So it starts with an empty mask
+            // and default dispositions, through posix_spawn.
             let command = (["/usr/bin/tmux", "-L", socket] + args).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            p.executableURL = URL(fileURLWithPath: "/bin/bash")
-            p.arguments = ["-c", "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; exec \(command)"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
-            if p.terminationStatus != 0 { throw TmuxError(text: "tmux \(args.joined(separator: " ")) failed") }
+            let script = "for fd in $(ls /proc/$$/fd); do [ \"$fd\" -gt 2 ] && eval \"exec $fd>&-\"; done; exec \(command) >/dev/null 2>&1 </dev/null"
+            let status = try Self.spawnWithCleanSignals("/bin/bash", ["bash", "-c", script])
+            if status != 0 { throw TmuxError(text: "tmux \(args.joined(separator: " ")) failed (\(status))") }
             return ""
         }
         let out = Pipe()
@@ -89,6 +88,30 @@ final class Tmux {
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw TmuxError(text: "waited \(Int(timeout)) s for \(what); the screen was:\n\(last)")
+    }
+}
+
+extension Tmux {
+    /// Runs `path` with `argv` to its end, with no signal blocked and every signal at its default action.
+    static func spawnWithCleanSignals(_ path: String, _ argv: [String]) throws -> Int32 {
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, nil, &attr, &cArgs, environ)
+        guard rc == 0 else { throw TmuxError(text: "cannot start \(path): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
 
