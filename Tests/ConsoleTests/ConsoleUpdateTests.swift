@@ -231,3 +231,27 @@ struct ConsoleUpdateTests {
         if case .confirm? = s.overlay {} else { Issue.record("the dialog must stay open across a resize") }
     }
 }
+
+/// The one key table: dispatch, help and footer come from it, and plugins cannot take its keys.
+@Suite("Key table")
+struct KeyTableTests {
+    @Test("help lists every binding of the table; the footer's hints are the table's; plugin-reserved keys cover the table's")
+    func oneTable() throws {
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        let help = Help.view(for: s)
+        let entries = help.sections.flatMap(\.entries).map { "\($0.key)|\($0.action)" }
+        for b in KeyBindings.table { #expect(entries.contains("\(b.shown)|\(b.help)"), "help misses \(b.shown)") }
+        let footer = Renderer.footer(s).hints.map(\.key)
+        for hint in KeyBindings.hints(.list) { #expect(footer.contains(hint.key)) }
+        for b in KeyBindings.table where b.contexts.contains(where: { [.everywhere, .list, .navbar].contains($0) }) {
+            for case .char(let c) in b.keys { #expect(ReservedKeys.characters.contains(c), "'\(c)' runs \(b.help) but a plugin may take it") }
+        }
+        // Dispatch follows the table: ? opens help, : the palette, n the tray, / the filter.
+        _ = ConsoleUpdateTests.key(.char("?"), &s)
+        guard case .help? = s.overlay else { Issue.record("? must open the help"); return }
+        s.overlay = nil
+        _ = ConsoleUpdateTests.key(.char("/"), &s)
+        #expect(s.lists[InstancesSection.id]?.isEditingFilter == true)
+    }
+}

@@ -1,25 +1,14 @@
 import TUI
 
-/// The `?` overlay: every key, grouped.
+/// The `?` overlay: every key, grouped, from the one key table; the current view's own action keys after them.
 enum Help {
     static func view(for s: AppState) -> HelpView {
         var sections = [
-            HelpView.Section("Everywhere", [
-                .init("?", "this help"), .init(":", "command palette (:instances, :listHosts, :q)"),
-                .init("n", "notifications of actions and jobs"), .init("Tab", "switch between navbar and list"),
-                .init("q / Esc", "back: close pane, clear filter, go to navbar; q in navbar quits"),
-                .init("Ctrl-C", "quit"), .init("r", "refresh"), .init("a", "auto-refresh on/off"),
-            ]),
-            HelpView.Section("Lists", [
-                .init("↑↓ j k", "move"), .init("PgUp PgDn", "page"), .init("g G", "first / last row"),
-                .init("/", "filter as you type (Enter keeps, Esc clears)"), .init("o / O", "sort by next column / reverse"),
-                .init("Enter", "details of the row"), .init("x", "actions for the row"), .init("mouse", "click rows and navbar items"),
-            ]),
+            HelpView.Section("Everywhere", KeyBindings.help(.everywhere)),
+            HelpView.Section("Navbar", KeyBindings.help(.navbar)),
+            HelpView.Section("Lists", KeyBindings.help(.list)),
+            HelpView.Section("Plugins section", KeyBindings.help(.pluginsListing)),
         ]
-        sections.append(HelpView.Section("Plugins section", [
-            .init("Enter", "details: author, link, files, loaded or failed and why"),
-            .init("R", "reload plugins.json and every config.json, no restart"),
-        ]))
         if let list = s.currentList, !list.definition.actions.isEmpty || HeaderActions.first(list) != nil {
             var keys: [HelpView.Entry] = list.definition.actions.compactMap { a in
                 a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
@@ -28,13 +17,12 @@ enum Help {
                 let what = Components.storageKind(add.component) != nil ? add.label.lowercased() + ": a dialog whose fields follow the provider" : add.label
                 keys.append(.init("A or +", what + (s.readOnly ? " (read-only: off)" : "")))
             }
+            // Actions that share a key (Delete of an image or a staging store) are listed once.
+            var seen = Set<String>()
+            keys = keys.filter { seen.insert($0.key + $0.action).inserted }
             sections.append(HelpView.Section(list.definition.title, keys))
         }
-        sections.append(HelpView.Section("Forms and dialogs", [
-            .init("Tab / Shift-Tab", "next / previous field or button"), .init("← → Space", "change a choice, tick a box"),
-            .init("letter", "in a choice: the next option starting with it"), .init("Enter", "add or run (checks every field first)"),
-            .init("Esc", "cancel; asks first when you have typed something"),
-        ]))
+        sections.append(HelpView.Section("Forms and dialogs", KeyBindings.help(.forms)))
         return HelpView(title: "Keys", sections: sections)
     }
 }

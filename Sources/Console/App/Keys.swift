@@ -4,38 +4,41 @@ import PluginKit
 import StorageForms
 import TUI
 
-/// Keys when no overlay is open: navigation, lists, actions.
+/// Keys when no overlay is open: what the key table says they do, then the row actions' own keys.
 enum Keys {
     static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
-        switch key {
-        case .char("?"):
+        let context = KeyBindings.context(s)
+        switch KeyBindings.command(for: key, in: context) {
+        case .help?:
             s.overlay = .help(Help.view(for: s))
             return []
-        case .char(":"):
+        case .palette?:
             s.overlay = .palette(Palette())
             return []
-        case .char("n"):
+        case .notifications?:
             s.overlay = .tray(Tray(items: s.jobs.jobs.map { $0.trayItem(now: s.now) }))
             return []
-        case .tab, .backTab:
+        case .switchFocus?:
             s.focus = s.focus == .main ? .navbar : .main
             s.navbar.isFocused = s.focus == .navbar
             return []
-        case .char("q"), .escape:
+        case .back?:
             return back(key, &s)
-        case .char("r") where s.section != Sections.plugins:
+        case .refresh?:
             Update.flash(&s, "Refreshing \(s.currentList?.definition.title ?? "dashboard")…", error: false)
             return Update.reload(s.section, &s)
-        case .char("a"):
+        case .autoRefresh?:
             s.autoRefresh.toggle()
             Update.flash(&s, s.autoRefresh ? "Auto-refresh on, every \(Int(s.autoRefreshInterval)) s" : "Auto-refresh off", error: false)
             return []
         default:
             break
         }
-        if s.focus == .navbar { return navbarKey(key, &s) }
-        if s.section == Sections.plugins { return PluginsKeys.handle(key, &s) }
-        return mainKey(key, &s)
+        switch context {
+        case .navbar: return navbarKey(key, &s)
+        case .pluginsListing: return PluginsKeys.handle(key, &s)
+        default: return mainKey(key, &s)
+        }
     }
 
     /// q/Esc: close the detail pane, then clear the filter, then go to the navbar; q in the navbar quits.
@@ -66,17 +69,27 @@ enum Keys {
         return []
     }
 
-    static func navbarKey(_ key: Key, _ s: inout AppState) -> [Effect] {
+    /// j/k/g/G as the arrows and Home/End they stand for.
+    static func movement(_ key: Key) -> Key {
         switch key {
-        case .enter, .right, .char("l"):
+        case .char("j"): .down
+        case .char("k"): .up
+        case .char("g"): .home
+        case .char("G"): .end
+        default: key
+        }
+    }
+
+    static func navbarKey(_ key: Key, _ s: inout AppState) -> [Effect] {
+        switch KeyBindings.command(for: key, in: .navbar) {
+        case .openSection?:
             s.focus = .main
             s.navbar.isFocused = false
             return Update.open(s.navbar.selectedID ?? Sections.dashboard, &s)
-        case .up, .down, .char("j"), .char("k"), .home, .end, .char("g"), .char("G"):
-            let mapped: Key = key == .char("j") ? .down : key == .char("k") ? .up : key == .char("g") ? .home : key == .char("G") ? .end : key
-            _ = s.navbar.handle(mapped)
-            // Moving through the navbar shows each section at once, as the web UI does on click.
-            if let id = s.navbar.selectedID, !["storage", "infrastructure"].contains(id) {
+        case .moveInNavbar?:
+            _ = s.navbar.handle(movement(key))
+            // Moving through the navbar shows each section at once, as the web UI does on click; a group only opens.
+            if let id = s.navbar.selectedID, s.navbar.items.first(where: { $0.id == id })?.children.isEmpty ?? true {
                 return Update.open(id, &s)
             }
             return []
@@ -89,35 +102,36 @@ enum Keys {
         guard var list = s.currentList else { return [] }
         let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
         let visibleRows = max(1, layout.table.height - 1)
-        if s.detail != nil, key == .up || key == .down || key == .char("j") || key == .char("k") {
+        let command = KeyBindings.command(for: key, in: .list)
+        if s.detail != nil, command == .move, [.up, .down, .char("j"), .char("k")].contains(key) {
             // With the detail pane open the arrows scroll it; the row stays.
             let delta = (key == .up || key == .char("k")) ? -1 : 1
             let scroll = max(0, (s.detail?.scroll ?? 0) + delta)
             s.detail?.scroll = scroll
             return []
         }
-        switch key {
-        case .left, .char("h"):
+        switch command {
+        case .toNavbar?:
             s.focus = .navbar
             s.navbar.isFocused = true
             return []
-        case .char("/"):
+        case .filter?:
             list.isEditingFilter = true
-        case .char("o"):
+        case .sortNext?:
             let next = ((list.table.sortColumn ?? -1) + 1)
             list.table.sortColumn = next < list.definition.fields.count ? next : nil
             list.table.sortAscending = true
             list.recompute(keepID: list.selectedRow?.id)
-        case .char("O"):
+        case .sortReverse?:
             if list.table.sortColumn == nil { list.table.sortColumn = 0 }
             list.table.sortAscending.toggle()
             list.recompute(keepID: list.selectedRow?.id)
-        case .enter:
+        case .details?:
             if let row = list.selectedRow {
                 s.lists[list.id] = list
                 return Update.showDetail(list, row, &s)
             }
-        case .char("x"):
+        case .actionMenu?:
             guard let row = list.selectedRow else { return [] }
             let ctx = s.context(selectedIn: list.id)
             let offered = list.definition.actions.filter { $0.isOffered(for: row, in: ctx) }
@@ -127,32 +141,24 @@ enum Keys {
                 s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
             }
             return []
-        case .char("A") where HeaderActions.first(list) != nil, .char("+") where HeaderActions.first(list) != nil:
+        case .headerAction? where HeaderActions.first(list) != nil:
             s.lists[list.id] = list
             return HeaderActions.run(list, &s)
-        case .char(let c) where list.definition.actions.contains(where: { $0.key == c }):
-            // Several actions may share a key for rows of different kinds (Delete of an image or a staging store):
-            // the one this row offers runs.
-            guard let row = list.selectedRow else { return [] }
+        case .move?:
+            if !list.table.handle(movement(key), rowCount: list.visible.count, visibleRows: visibleRows) { return [] }
+            if s.detail != nil, let row = list.selectedRow {
+                s.lists[list.id] = list
+                return Update.showDetail(list, row, &s)
+            }
+        default:
+            // The row actions' own keys. Several actions may share a key for rows of different kinds (Delete of an
+            // image or a staging store): the one this row offers runs.
+            guard case .char(let c) = key, list.definition.actions.contains(where: { $0.key == c }), let row = list.selectedRow else { return [] }
             let ctx = s.context(selectedIn: list.id)
             let candidates = list.definition.actions.filter { $0.key == c }
             guard let action = candidates.first(where: { $0.isOffered(for: row, in: ctx) }) ?? candidates.first else { return [] }
             s.lists[list.id] = list
             return Actions.trigger(action, view: list.id, row: row, &s)
-        default:
-            let mapped: Key
-            switch key {
-            case .char("j"): mapped = .down
-            case .char("k"): mapped = .up
-            case .char("g"): mapped = .home
-            case .char("G"): mapped = .end
-            default: mapped = key
-            }
-            if !list.table.handle(mapped, rowCount: list.visible.count, visibleRows: visibleRows) { return [] }
-            if s.detail != nil, let row = list.selectedRow {
-                s.lists[list.id] = list
-                return Update.showDetail(list, row, &s)
-            }
         }
         s.lists[list.id] = list
         return []
@@ -163,24 +169,25 @@ enum Keys {
 enum PluginsKeys {
     static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
         let count = s.plugins.loaded.count
-        switch key {
-        case .char("R"), .char("r"):
+        switch KeyBindings.command(for: key, in: .pluginsListing) {
+        case .reloadPlugins?:
             guard let dir = s.plugins.directory else {
                 Update.flash(&s, "No plugins folder", error: true)
                 return []
             }
             return [.reloadPlugins(directory: dir, swiftPlugins: s.plugins.swiftPlugins)]
-        case .enter:
+        case .pluginDetails?:
             guard s.plugins.table.selectedRow < count else { return [] }
             let id = s.plugins.loaded[s.plugins.table.selectedRow].id
             s.plugins.detail = s.plugins.detail == id ? nil : id
-        case .left, .char("h"):
+        case .toNavbar?:
             s.focus = .navbar
             s.navbar.isFocused = true
-        default:
-            let mapped: Key = key == .char("j") ? .down : key == .char("k") ? .up : key == .char("g") ? .home : key == .char("G") ? .end : key
-            _ = s.plugins.table.handle(mapped, rowCount: count, visibleRows: max(1, s.height - 4))
+        case .move?:
+            _ = s.plugins.table.handle(Keys.movement(key), rowCount: count, visibleRows: max(1, s.height - 4))
             if s.plugins.detail != nil, s.plugins.table.selectedRow < count { s.plugins.detail = s.plugins.loaded[s.plugins.table.selectedRow].id }
+        default:
+            break
         }
         return []
     }

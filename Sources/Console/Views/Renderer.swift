@@ -86,32 +86,24 @@ enum Renderer {
         case .palette?: hints = [KeyHint("Enter", "go", priority: 9), KeyHint("Tab", "complete", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
         case .some: hints = [KeyHint("Esc", "close", priority: 9), KeyHint("↑↓", "scroll", priority: 5)]
         case nil:
-            if let list = s.currentList, list.isEditingFilter {
+            let context = KeyBindings.context(s)
+            if let list = s.currentList, list.isEditingFilter, context == .list {
                 hints = [KeyHint("type", "filter", priority: 9), KeyHint("Enter", "keep", priority: 8), KeyHint("Esc", "clear", priority: 8)]
-            } else if s.section == Sections.plugins, s.focus == .main {
-                hints = [KeyHint("?", "help", priority: 9), KeyHint("↑↓", "plugin", priority: 7), KeyHint("Enter", "details", priority: 8),
-                         KeyHint("R", "reload plugins", priority: 8), KeyHint("q", "back", priority: 6), KeyHint(":", "command", priority: 5)]
-            } else if s.focus == .navbar {
-                hints = [KeyHint("↑↓", "section", priority: 9), KeyHint("Enter", "open", priority: 8), KeyHint("q", "quit", priority: 7),
-                         KeyHint(":", "command", priority: 6), KeyHint("?", "help", priority: 9)]
-            } else if let list = s.currentList {
-                hints = [KeyHint("?", "help", priority: 9), KeyHint("/", "filter", priority: 8), KeyHint("Enter", "details", priority: 7),
-                         KeyHint("x", "actions", priority: list.definition.actions.isEmpty ? 0 : 8), KeyHint("r", "refresh", priority: 6),
-                         KeyHint("o", "sort", priority: 4), KeyHint("n", "jobs", priority: 5), KeyHint(":", "command", priority: 5),
-                         KeyHint("q", "back", priority: 6)]
+            } else {
+                hints = KeyBindings.hints(context)
+            }
+            if context == .list, let list = s.currentList, !list.isEditingFilter {
+                if list.definition.actions.isEmpty { hints.removeAll { $0.key == "x" } }
                 if !s.readOnly, let row = list.selectedRow {
                     let ctx = s.context(selectedIn: list.id)
-                    for a in list.definition.actions where a.key != nil && a.isOffered(for: row, in: ctx) {
+                    var seen = Set<Character>()
+                    for a in list.definition.actions where a.key != nil && a.isOffered(for: row, in: ctx) && seen.insert(a.key ?? " ").inserted {
                         hints.append(KeyHint(String(a.key ?? " "), a.label, priority: 3))
                     }
                 }
-                if list.definition.actions.isEmpty { hints.removeAll { $0.key == "x" } }
                 if HeaderActions.offered(list, s), let add = HeaderActions.first(list) {
                     hints.append(KeyHint("A", Components.storageKind(add.component) != nil ? "add storage" : add.label.lowercased(), priority: 7))
                 }
-            } else {
-                hints = [KeyHint("?", "help", priority: 9), KeyHint("r", "refresh", priority: 7), KeyHint("Tab", "navbar", priority: 6),
-                         KeyHint("n", "jobs", priority: 5), KeyHint(":", "command", priority: 6), KeyHint("q", "back", priority: 6)]
             }
         }
         return Footer(hints: hints)
