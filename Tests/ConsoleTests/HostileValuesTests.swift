@@ -114,8 +114,8 @@ struct HostileValuesTests {
         _ = d.rebuild(s.storageForms)
         #expect(d.specs.contains { $0.key == "powerflexGatewayPassword" && $0.kind == .secret })
         s.overlay = .storage(d)
-        _ = Update.apply(.storageSubmitFailed(dialog: 4, step: 0,
-            "Failed to add: powerflex://admin:Pa%24%24-w0rd@gw.example.com/pool%201 (sent as Pa%2524%2524-w0rd)"), to: &s)
+        _ = Update.apply(.storage(.submitFailed(dialog: 4, step: 0,
+            "Failed to add: powerflex://admin:Pa%24%24-w0rd@gw.example.com/pool%201 (sent as Pa%2524%2524-w0rd)")), to: &s)
         guard case .storage(let after)? = s.overlay else { Issue.record("the dialog stays open"); return }
         let text = try #require(after.message?.text)
         #expect(!text.contains("w0rd"))

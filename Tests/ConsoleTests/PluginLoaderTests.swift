@@ -246,12 +246,12 @@ struct PluginLoaderTests {
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.navbar.rows.contains { $0.item.id == "plugin:hello" })
         let effects = Update.open("plugin:hello", &s)
-        guard case .loadCustom(let id, _)? = effects.first else { Issue.record("expected the content to load"); return }
+        guard case .plugins(.loadCustom(let id, _))? = effects.first else { Issue.record("expected the content to load"); return }
         #expect(id == "hello")
-        _ = Update.apply(.customLoaded(pluginID: "hello", ["Hello admin"]), to: &s)
+        _ = Update.apply(.plugins(.customLoaded(pluginID: "hello", ["Hello admin"])), to: &s)
         #expect(Renderer.render(s).renderedText.contains("Hello admin"))
         _ = Update.open("plugin:broken", &s)
-        _ = Update.apply(.pluginFailed(pluginID: "broken", "its content failed: backend down"), to: &s)
+        _ = Update.apply(.plugins(.failed(pluginID: "broken", "its content failed: backend down")), to: &s)
         #expect(Renderer.render(s).renderedText.contains("backend down"))
         let broken = try #require(s.plugins.loaded.first { $0.id == "broken" })
         #expect(s.plugins.status(broken) == .failed("its content failed: backend down"))

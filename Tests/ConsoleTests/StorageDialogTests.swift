@@ -203,8 +203,8 @@ struct StorageDialogTests {
         _ = d.rebuild(s.storageForms)
         #expect(d.specs.contains { $0.key == "radossecret" && $0.kind == .secret })
         s.overlay = .storage(d)
-        _ = Update.apply(.storageSubmitFailed(dialog: 3, step: 0,
-            "Invalid parameter url value=rbd://admin:AQB-x_y9==@mon1/rbd (also AQB%2Bx%2Fy9%3D%3D and AQB+x/y9==)"), to: &s)
+        _ = Update.apply(.storage(.submitFailed(dialog: 3, step: 0,
+            "Invalid parameter url value=rbd://admin:AQB-x_y9==@mon1/rbd (also AQB%2Bx%2Fy9%3D%3D and AQB+x/y9==)")), to: &s)
         guard case .storage(let after)? = s.overlay else { Issue.record("the dialog stays open"); return }
         let text = try #require(after.message?.text)
         #expect(!text.contains("AQB"))
@@ -245,14 +245,14 @@ struct StorageDialogTests {
         _ = d.rebuild(s.storageForms)
         s.overlay = .storage(d)
         let first = Update.apply(.input(.key(.enter)), to: &s)
-        guard case .submitStorage(7, let requests, 0)? = first.first else { Issue.record("expected the submission, got \(first)"); return }
+        guard case .storage(.submit(7, let requests, 0))? = first.first else { Issue.record("expected the submission, got \(first)"); return }
         #expect(requests.map(\.command) == ["addImageStore", "createSecondaryStagingStore"])
-        _ = Update.apply(.storageStepDone(dialog: 7, step: 0, total: 2, name: "s3"), to: &s)
-        _ = Update.apply(.storageSubmitFailed(dialog: 7, step: 1, "staging refused"), to: &s)
+        _ = Update.apply(.storage(.stepDone(dialog: 7, step: 0, total: 2, name: "s3")), to: &s)
+        _ = Update.apply(.storage(.submitFailed(dialog: 7, step: 1, "staging refused")), to: &s)
         guard case .storage(let after)? = s.overlay else { Issue.record("the dialog must stay open"); return }
         #expect(after.message?.text.contains("The store was added") == true)
         let retry = Update.apply(.input(.key(.enter)), to: &s)
-        guard case .submitStorage(7, _, 1)? = retry.first else { Issue.record("expected a retry from step 1, got \(retry)"); return }
+        guard case .storage(.submit(7, _, 1))? = retry.first else { Issue.record("expected a retry from step 1, got \(retry)"); return }
     }
 }
 

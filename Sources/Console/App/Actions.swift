@@ -22,7 +22,7 @@ enum Actions {
             s.nextDialogID += 1
             let form = ActionForm(id: s.nextDialogID, pending: pending)
             s.overlay = .form(form)
-            return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.loadOptions(form: form.id, field: spec.key, $0) } }
+            return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.form(.loadOptions(form: form.id, field: spec.key, $0)) } }
         }
         return confirmOrRun(pending, &s)
     }

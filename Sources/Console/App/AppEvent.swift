@@ -23,22 +23,18 @@ enum AppEvent: Sendable {
     case actionFailed(track: String, String)
     /// The user declined a call the action wanted to send (or it was refused before sending): nothing was sent.
     case actionCancelled(track: String, String)
-    /// Choices for an action form's select arrived, or why they could not be read.
-    case optionsLoaded(form: Int, field: String, [FieldOption]?, error: String?)
+    /// What an action form's work reports.
+    case form(FormEvent)
     /// A running action wants to send a call that changes something and the user has not confirmed yet.
     case approvalNeeded(track: String, Dialog, CallApproval)
     case jobFinished(track: String, AsyncJob)
     case jobFailed(track: String, String)
-    case pluginsLoaded([LoadedPlugin], listError: String?)
-    case customLoaded(pluginID: String, [String])
-    case pluginFailed(pluginID: String, String)
+    /// What the plugins' work reports (plugins.json read again, custom content).
+    case plugins(PluginEvent)
     case profileSwitched(name: String, host: String, api: ConsoleAPI)
     case profileSwitchFailed(String)
-    case formOptionsLoaded(dialog: Int, OptionRequest, [FieldOption], hypervisors: [String: String])
-    case formOptionsFailed(dialog: Int, OptionRequest, String)
-    case storageStepDone(dialog: Int, step: Int, total: Int, name: String?)
-    case storageSubmitFailed(dialog: Int, step: Int, String)
-    case s3Tested(dialog: Int, ok: Bool, summary: String, rows: [String])
+    /// What the add-storage dialogs' work reports.
+    case storage(StorageEvent)
     /// A fatal condition: leave the console with this message.
     case fatal(String)
 }
@@ -82,16 +78,12 @@ enum Effect: Sendable {
     case loadDetail(ListViewDefinition, rowID: String)
     case loadDashboard
     case runAction(track: String, PendingAction)
-    /// The choices of an action form's select, from its list API.
-    case loadOptions(form: Int, field: String, FieldSpec.OptionsAPI)
+    case form(FormEffect)
     /// The user's answer to a call a running action asked to send.
     case answerApproval(CallApproval, Bool)
     case pollJob(track: String, jobID: String, command: String)
     case switchProfile(String)
-    case reloadPlugins(directory: String, swiftPlugins: [String: any ConsolePlugin])
-    case loadCustom(pluginID: String, any ConsolePlugin)
-    case loadFormOptions(dialog: Int, OptionRequest)
-    case submitStorage(dialog: Int, requests: [StorageRequest], from: Int)
-    case testS3(dialog: Int, S3TestInput)
+    case plugins(PluginEffect)
+    case storage(StorageEffect)
     case quit
 }

@@ -102,21 +102,6 @@ struct ApprovalRequest {
     var approval: CallApproval
 }
 
-/// The list of row actions offered for the selected row (`x`).
-struct ActionMenu {
-    var listView: String
-    var row: Row
-    var actions: [RowAction]
-    var selected = 0
-}
-
-/// The `:` command line, with completions from the sections and listApis.
-struct Palette {
-    var input = TextInput()
-    var suggestions: [String] = []
-    var error: String?
-}
-
 struct DetailState: Equatable {
     var listView: String
     var rowID: String

@@ -104,38 +104,12 @@ final class EffectRunner: @unchecked Sendable {
         switch effect {
         case .quit:
             return
-        case let .loadFormOptions(dialog, req):
-            task = Task { [api, queue] in
-                do {
-                    let (options, hypervisors) = try await StorageWork.options(req, api: api)
-                    queue.post(.formOptionsLoaded(dialog: dialog, req, options, hypervisors: hypervisors))
-                } catch {
-                    queue.post(.formOptionsFailed(dialog: dialog, req, Self.describe(error)))
-                }
-            }
-        case let .submitStorage(dialog, requests, from):
-            task = Task { [api, queue] in
-                await StorageWork.submit(dialog: dialog, requests: requests, from: from, api: api, post: queue.post)
-            }
-        case let .testS3(dialog, input):
-            task = Task { [queue] in
-                let r = await StorageWork.testS3(input)
-                queue.post(.s3Tested(dialog: dialog, ok: r.ok, summary: r.summary, rows: r.rows))
-            }
-        case let .loadCustom(pluginID, plugin):
-            task = Task { [queue] in
-                guard case .custom(let show) = plugin.content else { return }
-                do {
-                    queue.post(.customLoaded(pluginID: pluginID, try await show(context)))
-                } catch {
-                    queue.post(.pluginFailed(pluginID: pluginID, "its content failed: \(Self.describe(error))"))
-                }
-            }
-        case let .reloadPlugins(directory, swiftPlugins):
-            task = Task { [queue] in
-                let (loaded, error) = PluginLoader.load(directory: directory, swiftPlugins: swiftPlugins)
-                queue.post(.pluginsLoaded(loaded, listError: error))
-            }
+        case .storage(let work):
+            task = Task { [api, queue] in await StorageWork.run(work, api: api, post: queue.post) }
+        case .plugins(let work):
+            task = Task { [queue] in await PluginWork.run(work, context: context, post: queue.post) }
+        case .form(let work):
+            task = Task { [api, queue] in await FormWork.run(work, api: api, post: queue.post) }
         case .switchProfile(let name):
             task = Task { [self, queue] in
                 guard let openProfile else {
@@ -231,19 +205,6 @@ final class EffectRunner: @unchecked Sendable {
                     queue.post(.actionCancelled(track: track, refused.description))
                 } catch {
                     queue.post(.actionFailed(track: track, Self.describe(error)))
-                }
-            }
-        case let .loadOptions(form, field, source):
-            task = Task { [api, queue] in
-                do {
-                    let items = try await api.listAll(source.command, source.parameters).compactMap(\.objectValue)
-                    let options = items.compactMap { item -> FieldOption? in
-                        guard let value = item[source.value]?.text else { return nil }
-                        return FieldOption(value: value, label: item[source.label]?.text ?? value)
-                    }
-                    queue.post(.optionsLoaded(form: form, field: field, options, error: nil))
-                } catch {
-                    queue.post(.optionsLoaded(form: form, field: field, nil, error: Self.describe(error)))
                 }
             }
         case let .answerApproval(approval, yes):

@@ -175,7 +175,7 @@ enum PluginsKeys {
                 Update.flash(&s, "No plugins folder", error: true)
                 return []
             }
-            return [.reloadPlugins(directory: dir, swiftPlugins: s.plugins.swiftPlugins)]
+            return [.plugins(.reload(directory: dir, swiftPlugins: s.plugins.swiftPlugins))]
         case .pluginDetails?:
             guard s.plugins.table.selectedRow < count else { return [] }
             let id = s.plugins.loaded[s.plugins.table.selectedRow].id

@@ -31,31 +31,12 @@ enum Update {
             s.apis = apis
             PluginIntegration.refresh(&s)
             return []
-        case let .customLoaded(pluginID, lines):
-            s.plugins.customLines[pluginID] = lines
-            s.plugins.runtimeProblems[pluginID] = nil
-            return []
-        case let .pluginFailed(pluginID, text):
-            s.plugins.runtimeProblems[pluginID] = text
-            return []
-        case let .pluginsLoaded(loaded, listError):
-            s.plugins.runtimeProblems = [:]
-            s.plugins.customLines = [:]
-            PluginIntegration.apply(loaded, listError: listError, &s)
-            let failed = loaded.filter { !$0.isLoaded }.count + s.plugins.apiProblems.count
-            flash(&s, listError ?? "Plugins reloaded: \(loaded.count - failed) loaded" + (failed > 0 ? ", \(failed) failed (Enter shows why)" : ""),
-                  error: listError != nil || failed > 0)
-            return []
-        case let .formOptionsLoaded(dialog, req, options, hypervisors):
-            return StorageDialogs.optionsLoaded(dialog, req, options, hypervisors: hypervisors, &s)
-        case let .formOptionsFailed(dialog, req, text):
-            return StorageDialogs.optionsFailed(dialog, req, text, &s)
-        case let .storageStepDone(dialog, step, total, name):
-            return StorageDialogs.stepDone(dialog, step: step, total: total, name: name, &s)
-        case let .storageSubmitFailed(dialog, step, text):
-            return StorageDialogs.submitFailed(dialog, step: step, text, &s)
-        case let .s3Tested(dialog, ok, summary, rows):
-            return StorageDialogs.s3Tested(dialog, ok: ok, summary: summary, rows: rows, &s)
+        case .plugins(let event):
+            return PluginIntegration.apply(event, &s)
+        case .storage(let event):
+            return StorageDialogs.apply(event, &s)
+        case .form(let event):
+            return ActionForms.apply(event, &s)
         case .apisFailed(let text):
             flash(&s, "listApis failed, every action is offered: \(text)", error: true)
             return []
@@ -99,11 +80,6 @@ enum Update {
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
-        case let .optionsLoaded(form, field, options, error):
-            guard case .form(var f)? = s.overlay, f.id == form else { return [] }
-            f.optionsLoaded(field, options: options, error: error)
-            s.overlay = .form(f)
-            return []
         case let .approvalNeeded(track, dialog, approval):
             s.approvals.append(ApprovalRequest(track: track, dialog: dialog, approval: approval))
             return []
@@ -161,7 +137,7 @@ enum Update {
         if s.navbar.rows.contains(where: { $0.item.id == target }) { s.navbar.selectedID = target }
         if target.hasPrefix("plugin:"), let pluginID = s.plugins.sections[target],
            let plugin = s.plugins.loaded.first(where: { $0.id == pluginID })?.plugin {
-            return [.loadCustom(pluginID: pluginID, plugin)]
+            return [.plugins(.loadCustom(pluginID: pluginID, plugin))]
         }
         if target == Sections.dashboard {
             if s.dashboard.loadedAt == nil, !s.dashboardLoading {

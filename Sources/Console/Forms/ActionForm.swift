@@ -110,3 +110,16 @@ struct ActionForm {
         return .editing
     }
 }
+
+/// Applying what an action form's work reported to the open form.
+enum ActionForms {
+    static func apply(_ event: FormEvent, _ s: inout AppState) -> [Effect] {
+        switch event {
+        case let .optionsLoaded(form, field, options, error):
+            guard case .form(var f)? = s.overlay, f.id == form else { return [] }
+            f.optionsLoaded(field, options: options, error: error)
+            s.overlay = .form(f)
+            return []
+        }
+    }
+}

@@ -33,6 +33,25 @@ struct PluginState {
 
 /// Applying loaded plugins to the console: navbar entries, list views, actions on built-in views.
 enum PluginIntegration {
+    /// What the plugins' work reported.
+    static func apply(_ event: PluginEvent, _ s: inout AppState) -> [Effect] {
+        switch event {
+        case let .customLoaded(pluginID, lines):
+            s.plugins.customLines[pluginID] = lines
+            s.plugins.runtimeProblems[pluginID] = nil
+        case let .failed(pluginID, text):
+            s.plugins.runtimeProblems[pluginID] = text
+        case let .loaded(loaded, listError):
+            s.plugins.runtimeProblems = [:]
+            s.plugins.customLines = [:]
+            apply(loaded, listError: listError, &s)
+            let failed = loaded.filter { !$0.isLoaded }.count + s.plugins.apiProblems.count
+            Update.flash(&s, listError ?? "Plugins reloaded: \(loaded.count - failed) loaded" + (failed > 0 ? ", \(failed) failed (Enter shows why)" : ""),
+                         error: listError != nil || failed > 0)
+        }
+        return []
+    }
+
     static func apply(_ loaded: [LoadedPlugin], listError: String?, _ s: inout AppState) {
         s.plugins.loaded = loaded
         s.plugins.listError = listError

@@ -27,7 +27,7 @@ enum StorageDialogs {
         d.loading.insert(requests[0].key)
         requests += d.rebuild(s.storageForms)
         s.overlay = .storage(d)
-        return requests.map { .loadFormOptions(dialog: d.id, $0) }
+        return requests.map { .storage(.loadOptions(dialog: d.id, $0)) }
     }
 
     static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
@@ -80,7 +80,7 @@ enum StorageDialogs {
                 d.message = nil
             }
             if structural || d.validating {
-                return d.rebuild(s.storageForms).map { .loadFormOptions(dialog: d.id, $0) }
+                return d.rebuild(s.storageForms).map { .storage(.loadOptions(dialog: d.id, $0)) }
             }
             return []
         }
@@ -122,7 +122,7 @@ enum StorageDialogs {
         }
         d.submitting = true
         d.message = (d.stepsDone > 0 ? "Retrying the remaining step…" : "Sending \(requests.first?.command ?? "")…", false)
-        return [.submitStorage(dialog: d.id, requests: requests, from: d.stepsDone)]
+        return [.storage(.submit(dialog: d.id, requests: requests, from: d.stepsDone))]
     }
 
     /// "Test S3": the compatibility probe against the endpoint and keys typed so far.
@@ -140,10 +140,21 @@ enum StorageDialogs {
         let url = endpoint.contains("://") ? endpoint : (https ? "https://" : "http://") + endpoint
         d.message = ("Testing S3 at \(url)… (every operation CloudStack uses)", false)
         let bucket = (v["bucket"] ?? "").isEmpty ? nil : v["bucket"]
-        return [.testS3(dialog: d.id, S3TestInput(endpoint: url, accessKey: access, secretKey: secret, bucket: bucket))]
+        return [.storage(.testS3(dialog: d.id, S3TestInput(endpoint: url, accessKey: access, secretKey: secret, bucket: bucket)))]
     }
 
     // MARK: results
+
+    /// What the dialogs' work reported.
+    static func apply(_ event: StorageEvent, _ s: inout AppState) -> [Effect] {
+        switch event {
+        case let .optionsLoaded(dialog, req, options, hypervisors): return optionsLoaded(dialog, req, options, hypervisors: hypervisors, &s)
+        case let .optionsFailed(dialog, req, text): return optionsFailed(dialog, req, text, &s)
+        case let .stepDone(dialog, step, total, name): return stepDone(dialog, step: step, total: total, name: name, &s)
+        case let .submitFailed(dialog, step, text): return submitFailed(dialog, step: step, text, &s)
+        case let .s3Tested(dialog, ok, summary, rows): return s3Tested(dialog, ok: ok, summary: summary, rows: rows, &s)
+        }
+    }
 
     static func optionsLoaded(_ dialog: Int, _ req: OptionRequest, _ options: [FieldOption], hypervisors: [String: String], _ s: inout AppState) -> [Effect] {
         guard case .storage(var d) = s.overlay, d.id == dialog else { return [] }
@@ -153,7 +164,7 @@ enum StorageDialogs {
         if d.loading.isEmpty, d.message?.isError == false, !d.submitting, !d.testingS3 { d.message = nil }
         let more = d.rebuild(s.storageForms)
         s.overlay = .storage(d)
-        return more.map { .loadFormOptions(dialog: d.id, $0) }
+        return more.map { .storage(.loadOptions(dialog: d.id, $0)) }
     }
 
     static func optionsFailed(_ dialog: Int, _ req: OptionRequest, _ text: String, _ s: inout AppState) -> [Effect] {

@@ -5,6 +5,24 @@ import StorageForms
 
 /// The add-storage dialogs' API work, run by the effect runner: options for selects, the submission, the S3 test.
 enum StorageWork {
+    /// Runs one of the dialogs' effects, posting what it found.
+    static func run(_ effect: StorageEffect, api: ConsoleAPI, post: @escaping @Sendable (AppEvent) -> Void) async {
+        switch effect {
+        case let .loadOptions(dialog, req):
+            do {
+                let (options, hypervisors) = try await options(req, api: api)
+                post(.storage(.optionsLoaded(dialog: dialog, req, options, hypervisors: hypervisors)))
+            } catch {
+                post(.storage(.optionsFailed(dialog: dialog, req, EffectRunner.describe(error))))
+            }
+        case let .submit(dialog, requests, from):
+            await submit(dialog: dialog, requests: requests, from: from, api: api, post: post)
+        case let .testS3(dialog, input):
+            let r = await testS3(input)
+            post(.storage(.s3Tested(dialog: dialog, ok: r.ok, summary: r.summary, rows: r.rows)))
+        }
+    }
+
     /// Zones, pods of a zone, clusters of a pod (with their hypervisors), hosts of a cluster, providers, storage tags.
     static func options(_ req: OptionRequest, api: ConsoleAPI) async throws -> ([FieldOption], [String: String]) {
         func items(_ command: String, _ params: [(String, String)]) async throws -> [JSONValue] {
@@ -51,9 +69,9 @@ enum StorageWork {
             do {
                 let r = try await api.call(req.command, req.params)
                 let item = r.content.members.first { $0.value.objectValue != nil }?.value
-                post(.storageStepDone(dialog: dialog, step: i, total: requests.count, name: item?["name"]?.text))
+                post(.storage(.stepDone(dialog: dialog, step: i, total: requests.count, name: item?["name"]?.text)))
             } catch {
-                post(.storageSubmitFailed(dialog: dialog, step: i, EffectRunner.describe(error)))
+                post(.storage(.submitFailed(dialog: dialog, step: i, EffectRunner.describe(error))))
                 return
             }
         }

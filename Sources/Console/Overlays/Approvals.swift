@@ -5,22 +5,16 @@ import TUI
 enum Approvals {
     static func handle(_ key: Key, _ s: inout AppState) -> [Effect] {
         guard var request = s.approvals.first else { return [] }
-        let outcome: Dialog.Outcome
-        switch key {
-        case .char("y"), .char("Y"): outcome = .pressed(0)
-        case .char("n"), .char("N"), .char("q"): outcome = .cancelled
-        default: outcome = request.dialog.handle(key)
-        }
-        switch outcome {
-        case .pressed(let i):
-            s.approvals.removeFirst()
-            return [.answerApproval(request.approval, i == 0)]
-        case .cancelled:
-            s.approvals.removeFirst()
-            return [.answerApproval(request.approval, false)]
-        case .none:
+        switch Confirmation.update(&request.dialog, key) {
+        case .open:
             s.approvals[0] = request
             return []
+        case .yes:
+            s.approvals.removeFirst()
+            return [.answerApproval(request.approval, true)]
+        case .no:
+            s.approvals.removeFirst()
+            return [.answerApproval(request.approval, false)]
         }
     }
 }

@@ -1,0 +1,21 @@
+import CloudStack
+import StorageForms
+
+/// An action form's work, run by the effect runner: a select's choices from its list API.
+enum FormWork {
+    static func run(_ effect: FormEffect, api: ConsoleAPI, post: @escaping @Sendable (AppEvent) -> Void) async {
+        switch effect {
+        case let .loadOptions(form, field, source):
+            do {
+                let items = try await api.listAll(source.command, source.parameters).compactMap(\.objectValue)
+                let options = items.compactMap { item -> FieldOption? in
+                    guard let value = item[source.value]?.text else { return nil }
+                    return FieldOption(value: value, label: item[source.label]?.text ?? value)
+                }
+                post(.form(.optionsLoaded(form: form, field: field, options, error: nil)))
+            } catch {
+                post(.form(.optionsLoaded(form: form, field: field, nil, error: EffectRunner.describe(error))))
+            }
+        }
+    }
+}

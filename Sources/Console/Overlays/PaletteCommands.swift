@@ -1,0 +1,54 @@
+import PluginKit
+import TUI
+
+/// What `:` understands: q, section names, profile NAME, and any list* API listApis offers.
+enum PaletteCommands {
+    static func execute(_ text: String, _ s: inout AppState) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        guard let first = words.first?.lowercased() else { return [] }
+        switch first {
+        case "q", "q!", "quit", "exit":
+            s.quitting = true
+            return [.quit]
+        case "profile":
+            guard words.count > 1 else {
+                Update.flash(&s, "usage: :profile NAME (a section of the config file)", error: true)
+                return []
+            }
+            Update.flash(&s, "Connecting with profile \(words[1])…", error: false)
+            return [.switchProfile(words[1])]
+        default:
+            break
+        }
+        if let section = Sections.aliases[first] {
+            s.focus = .main
+            s.navbar.isFocused = false
+            return Update.open(section, &s)
+        }
+        if first.hasPrefix("list") {
+            let info = s.apis.first { $0.name.lowercased() == first }
+            if !s.apis.isEmpty, info == nil {
+                Update.flash(&s, "\(words[0]) is not an API this account may call (listApis)", error: true)
+                return []
+            }
+            let name = info?.name ?? words[0]
+            let id = "api:" + name
+            if s.lists[id] == nil { s.lists[id] = ListModel(definition: GenericListView.definition(for: name, info: info)) }
+            s.focus = .main
+            s.navbar.isFocused = false
+            s.section = id
+            s.detail = nil
+            return Update.reload(id, &s)
+        }
+        Update.flash(&s, "Unknown command '\(words[0])': try :instances, :storage, :plugins, :dashboard, :listHosts or :q", error: true)
+        return []
+    }
+
+    static func suggestions(for text: String, _ s: AppState) -> [String] {
+        let needle = text.lowercased()
+        guard !needle.isEmpty else { return [] }
+        let sections = ["dashboard", "instances", "storage", "secondary", "snapshots", "zones", "pods", "clusters", "hosts", "events", "plugins", "quit"]
+        let lists = s.apis.map(\.name).filter { $0.hasPrefix("list") }
+        return (sections + lists).filter { $0.lowercased().hasPrefix(needle) && $0.lowercased() != needle }.prefix(8).map { $0 }
+    }
+}
