@@ -255,3 +255,21 @@ struct KeyTableTests {
         #expect(s.lists[InstancesSection.id]?.isEditingFilter == true)
     }
 }
+
+@Suite("Detail pane")
+struct DetailPaneTests {
+    @Test("the detail pane shows the section's detail fields first, in its order, then the rest")
+    func detailOrder() throws {
+        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api(), width: 160, height: 40)
+        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleUpdateTests.key(.enter, &s)
+        let fields = JSONObject([("nic", "10.0.0.1"), ("created", "2026-01-01T10:00:00+0000"), ("id", "vm-1"), ("zonename", "zone-a"),
+                                 ("name", "web-1"), ("state", "Running")])
+        _ = Update.apply(.detailLoaded(view: InstancesSection.id, rowID: "vm-1", fields), to: &s)
+        let lines = Renderer.render(s).renderedText.split(separator: "\n").map(String.init)
+        func line(_ key: String) -> Int? { lines.firstIndex { $0.contains("│ \(key) ") } }
+        let order = ["name", "state", "id", "zonename", "created", "nic"].map(line)
+        #expect(order.allSatisfy { $0 != nil })
+        #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+    }
+}

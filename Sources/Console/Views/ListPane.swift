@@ -100,7 +100,10 @@ enum DetailPane {
         if detail.fields == nil, def.dataProvider.fetchOne != nil {
             lines.append(("", detail.error.map { "✗ could not load every field: \($0)" } ?? "⟳ loading every field…"))
         }
-        for (key, value) in fields {
+        // The view's own detail fields first, in its order; then the rest as the server sent them.
+        let first = def.details.compactMap { key in fields[key].map { (key: key, value: $0) } }
+        let rest = fields.members.filter { m in !def.details.contains(m.key) }
+        for (key, value) in first + rest {
             let text = FieldFormatter.plain(value)
             let valueWidth = max(8, inner.width - keyWidth - 2)
             let wrapped = wrap(text, width: valueWidth)
