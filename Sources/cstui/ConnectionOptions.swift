@@ -63,19 +63,3 @@ struct ConnectionOptions: ParsableArguments {
         return profile
     }
 }
-
-/// Writing to the user's terminal streams.
-enum Terminal {
-    static func warn(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-
-    /// Rewrites the current stderr line (job progress on a terminal).
-    static func progress(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
-    }
-
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-}
