@@ -7,8 +7,11 @@ import FoundationXML
 public struct S3XMLDocument: Sendable {
     public let leaves: [(path: String, text: String)]
 
-    /// Parses bytes; nil when they are not well-formed XML.
+    /// Parses bytes; nil when they are not well-formed XML, or not UTF-8 without NUL (S3 answers always are).
     public init?(_ bytes: [UInt8]) {
+        // FoundationXML traps on an element name that is not valid UTF-8 (it force-unwraps the name libxml2
+        // hands it), so such bytes never reach it. A NUL cannot occur in XML at all.
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { return nil }
         let collector = LeafCollector()
         let parser = XMLParser(data: Data(bytes))
         parser.delegate = collector

@@ -18,7 +18,7 @@ struct ConfigFuzzTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("config").path
         var resolved = 0
-        FuzzBudget("config files", iterations: 4000, seed: 0x5EED_0003).run { rng, i in
+        FuzzBudget("config files", iterations: 8000, seed: 0x5EED_0003).run { rng, i in
             let bytes = mutator.mutate(rng.pick(seeds), &rng)
             guard let text = ProfileResolver.decodeText(bytes) else { return }
             let ini: INIFile

@@ -20,6 +20,13 @@ struct Mutator {
         return bytes
     }()
 
+    /// The interesting tokens that are JSON values by themselves: swapped in for a value they keep a body well-formed.
+    static let jsonValues: [[UInt8]] = interesting.filter { token in
+        guard let first = token.first, token.count < 500 else { return false }
+        return first == UInt8(ascii: "\"") || first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+            || ["null", "true", "false", "[]", "{}"].contains(String(decoding: token, as: UTF8.self))
+    }
+
     func mutate(_ seed: [UInt8], _ rng: inout SplitMix64) -> [UInt8] {
         var out = seed
         for _ in 0..<(1 + rng.below(4)) {

@@ -16,7 +16,7 @@ struct S3FuzzTests {
     func sigV4() {
         let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 1_738_324_800), Date(timeIntervalSince1970: -1e10),
                      Date(timeIntervalSince1970: 253_402_300_799), Date.distantPast, Date.distantFuture]
-        FuzzBudget("sigv4", iterations: 2000, seed: 0x5EED_0004).run { rng, _ in
+        FuzzBudget("sigv4", iterations: 4000, seed: 0x5EED_0004).run { rng, _ in
             // A long random secret cannot turn up in the output by chance.
             let secret = "SECRET" + Self.string(&rng, max: 30) + "\(rng.next())"
             let signer = SigV4Signer(credentials: S3Credentials(accessKey: Self.string(&rng), secretKey: secret),
@@ -51,7 +51,7 @@ struct S3FuzzTests {
         let seeds = Corpus.s3Bodies.map { Array($0.utf8) }
         let mutator = Mutator(corpus: seeds)
         var read = 0
-        FuzzBudget("s3 xml", iterations: 2000, seed: 0x5EED_0005).run { rng, _ in
+        FuzzBudget("s3 xml", iterations: 3000, seed: 0x5EED_0005).run { rng, _ in
             let bytes = mutator.mutate(rng.pick(seeds), &rng)
             if let document = S3XMLDocument(bytes) {
                 read += 1
