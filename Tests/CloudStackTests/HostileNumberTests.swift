@@ -58,11 +58,18 @@ struct HostileNumberTests {
         }
     }
 
-    @Test("a list count beyond Int is no count, not a trap")
-    func listCount() throws {
-        let r = try CloudStackClient.decode(command: "listZones", answer: answer(200, #"{"listzonesresponse":{"count":1e300,"zone":[{"id":"z"}]}}"#))
+    @Test("a list count no Java int holds is no count, so page arithmetic on it cannot overflow",
+          arguments: ["1e300", "9223372036854775807", "2147483648", "-1", #""nan""#, #""99999999999999999999""#])
+    func listCount(count: String) throws {
+        let r = try CloudStackClient.decode(command: "listZones", answer: answer(200, #"{"listzonesresponse":{"count":\#(count),"zone":[{"id":"z"}]}}"#))
         #expect(r.list.count == nil)
         #expect(r.list.items.count == 1)
+    }
+
+    @Test("the largest count a server can send is kept")
+    func largestCount() throws {
+        let r = try CloudStackClient.decode(command: "listZones", answer: answer(200, #"{"listzonesresponse":{"count":2147483647,"zone":[{"id":"z"}]}}"#))
+        #expect(r.list.count == 2_147_483_647)
     }
 
     @Test("a job with jobstatus 1e300 or 7 is not a job; the reason names the field")

@@ -20,6 +20,7 @@ struct ConfigFuzzTests {
         var resolved = 0
         FuzzBudget("config files", iterations: 8000, seed: 0x5EED_0003).run { rng, i in
             let bytes = mutator.mutate(rng.pick(seeds), &rng)
+            FuzzBudget.record(bytes, target: "config")
             guard let text = ProfileResolver.decodeText(bytes) else { return }
             let ini: INIFile
             do {

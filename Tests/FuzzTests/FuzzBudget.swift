@@ -20,6 +20,15 @@ struct FuzzBudget {
         }
     }
 
+    /// Where each input is written before it is tried (CSTUI_FUZZ_LAST), so the input of a crash can be replayed.
+    static let lastInputPath = ProcessInfo.processInfo.environment["CSTUI_FUZZ_LAST"]
+
+    /// Saves `bytes` as the current input when CSTUI_FUZZ_LAST is set.
+    static func record(_ bytes: [UInt8], target: String) {
+        guard let path = lastInputPath else { return }
+        FileManager.default.createFile(atPath: path + "." + target, contents: Data(bytes))
+    }
+
     /// Whether iteration `i` (counting from 0) should run.
     func allows(_ i: Int) -> Bool {
         if let deadline { return i < iterations || Date() < deadline }

@@ -18,6 +18,32 @@ struct FuzzRegressionTests {
         #expect(fields.code == nil && fields.message == nil)
     }
 
+    /// FoundationXML dereferences NULL (SIGSEGV in strlen) on a processing instruction without data; found by
+    /// "S3 XML bodies" in a 90 s run (`<?xml?>` spliced before a ListBucketResult). S3XMLDocument has its own reader now.
+    @Test("a processing instruction without data is skipped, not a crash")
+    func emptyProcessingInstruction() {
+        for body in ["<?xml?><a/>", "<?abc?><a>x</a>"] {
+            #expect(S3XMLDocument(Array(body.utf8))?.leaves.map(\.path) == ["a"])
+        }
+    }
+
+    @Test("malformed bodies, DOCTYPEs and unknown entities are not XML to the S3 reader", arguments: [
+        "<?xml?><ListBucketResut xmlns=\"http://s3.amazonaw version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult/>",
+        "<!DOCTYPE a [<!ENTITY x \"y\">]><a>&x;</a>", "<a>&bogus;</a>", "<a>&#0;</a>", "<a>&#xD800;</a>", "<a><b></a></b>", "<a/><b/>",
+        "text<a/>", "<a", "<a b=\"1\"", "<a b=1/>", "<a><![CDATA[x]]", String(repeating: "<a>", count: 5000),
+    ])
+    func foundationXMLCrashes(body: String) {
+        #expect(S3XMLDocument(Array(body.utf8)) == nil)
+    }
+
+    @Test("the S3 reader keeps leaves, entities, CDATA and qualified names")
+    func readerSubset() throws {
+        let body = #"<?xml version="1.0"?><!-- c --><R xmlns='x' a="1"><s3:Key>a &amp; b &#233;&#x6771;</s3:Key><E/><C><![CDATA[<raw>]]></C><P><Q>q</Q></P></R>"#
+        let document = try #require(S3XMLDocument(Array(body.utf8)))
+        #expect(document.leaves.map(\.path) == ["R/s3:Key", "R/E", "R/C", "R/P/Q"])
+        #expect(document.leaves.map(\.text) == ["a & b é東", "", "<raw>", "q"])
+    }
+
     @Test("an S3 body with a NUL byte is not XML")
     func nulByte() {
         #expect(S3XMLDocument(Array("<Error><Code>A\u{0}B</Code></Error>".utf8)) == nil)

@@ -53,6 +53,7 @@ struct S3FuzzTests {
         var read = 0
         FuzzBudget("s3 xml", iterations: 3000, seed: 0x5EED_0005).run { rng, _ in
             let bytes = mutator.mutate(rng.pick(seeds), &rng)
+            FuzzBudget.record(bytes, target: "s3xml")
             if let document = S3XMLDocument(bytes) {
                 read += 1
                 _ = document.values("Contents/Key")

@@ -17,6 +17,7 @@ struct WireFuzzTests {
             let seed = rng.pick(seeds)
             let input = rng.chance(2) ? mutator.replaceValue(seed, with: rng.pick(Mutator.jsonValues), &rng) : mutator.mutate(seed, &rng)
             total += 1
+            FuzzBudget.record(input, target: "api")
             if WireOracle.check(input, status: rng.pick([200, 200, 302, 431, 530])) { parsed += 1 }
         }
         // The value replacements keep most inputs well-formed, so the accessors and envelope code are reached.

@@ -34,9 +34,11 @@ public enum ResponseEnvelope {
         return (code, raw.text ?? JSONSerializer.string(raw), cs, text)
     }
 
-    /// The rows and `count` of a list response: the single array-valued key (absent when empty).
+    /// The rows and `count` of a list response: the single array-valued key (absent when empty). A `count` that
+    /// cannot be right (not a whole number from 0 to Int32.max, as the server's Java Integer is) is nil, so no
+    /// page arithmetic downstream can overflow on it.
     public static func list(in content: JSONObject) -> (itemKey: String?, items: [JSONValue], count: Int?) {
-        let count = content["count"]?.intValue.flatMap { Int(exactly: $0) }
+        let count = content["count"]?.intValue.flatMap { (0...Int64(Int32.max)).contains($0) ? Int($0) : nil }
         for (key, value) in content {
             if case .array(let items) = value { return (key, items, count) }
         }
