@@ -205,6 +205,32 @@ struct HostileServerCallTests {
         }
     }
 
+    @Test("the job progress line on a terminal shows a hostile job id visibly")
+    func hostileProgressLine() throws {
+        // The progress line is written only when stderr is a terminal: `script` runs cstui on a pseudo-terminal.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let jobID = "job\u{1B}]0;owned\u{7}\u{9B}2J\u{202E}"
+        let polls = PollCounter()
+        try Self.withServer({ request in
+            guard request.command == "queryAsyncJobResult" else {
+                return .json(#"{"stopvirtualmachineresponse":{"jobid":\#(Self.jsonString(jobID))}}"#)
+            }
+            let status = polls.next() == 1 ? 0 : 1
+            return .json(#"{"queryasyncjobresultresponse":{"jobid":\#(Self.jsonString(jobID)),"jobstatus":\#(status),"jobresult":{"success":true}}}"#)
+        }) { server in
+            let command = ([BinaryRunner.binary, "call", "stopVirtualMachine", "id=vm1", "--url", server.endpoint] + Self.apiKeyFlags)
+                .map { "'\($0)'" }.joined(separator: " ")
+            let r = try SignalAwareRunner.run(["-qfec", command, "/dev/null"], executable: "/usr/bin/script")
+            #expect(r.exitedNormally)
+            #expect(r.status == 0, "\(r.stdout)")
+            // cstui's own line erase and the terminal's CR LF are the only controls allowed through.
+            let shown = r.stdout.replacingOccurrences(of: "\r\u{1B}[2K", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+            Self.expectTerminalSafe(shown, "the terminal")
+            #expect(shown.contains("stopVirtualMachine: job job\\e]0;owned\\u0007\\u009b2J\\u202e pending"), "\(shown.debugDescription)")
+            #expect(shown.contains("stopVirtualMachine: job job\\e]0;owned\\u0007\\u009b2J\\u202e done in"))
+        }
+    }
+
     // MARK: - Not an API answer
 
     @Test("an HTML proxy page is reported as not API JSON, its text made visible")
@@ -288,5 +314,17 @@ struct HostileServerCallTests {
         }
         if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
         return records
+    }
+}
+
+/// Counts polls across the hostile server's thread.
+private final class PollCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        count += 1
+        return count
     }
 }

@@ -11,9 +11,10 @@ enum SignalAwareRunner {
         var exitedNormally: Bool { reason == .exit }
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60,
+                    executable: String = BinaryRunner.binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for key in ["CLOUDSTACK_ENDPOINT", "CLOUDSTACK_KEY", "CLOUDSTACK_SECRET"] { env[key] = nil }
