@@ -97,5 +97,7 @@ let package = Package(
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
         // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator", "TestSupport"]),
+        // Seeded mutation fuzzing of every parser of outside bytes (CSTUI_FUZZ_SECONDS runs longer; scripts/fuzz.sh).
+        .testTarget(name: "FuzzTests", dependencies: ["CloudStack", "S3Check", "Console", "TUI", "StorageForms", "PluginKit"]),
     ]
 )

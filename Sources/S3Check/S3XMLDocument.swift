@@ -1,19 +1,11 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// The leaf elements of an S3 XML answer in document order, as (element path, text); enough for S3's flat answers.
 public struct S3XMLDocument: Sendable {
     public let leaves: [(path: String, text: String)]
 
-    /// Parses bytes; nil when they are not well-formed XML.
+    /// Parses bytes; nil when they are not well-formed XML (of the subset S3 answers with; see S3XMLReader).
     public init?(_ bytes: [UInt8]) {
-        let collector = LeafCollector()
-        let parser = XMLParser(data: Data(bytes))
-        parser.delegate = collector
-        guard parser.parse() else { return nil }
-        leaves = collector.leaves
+        guard let leaves = S3XMLReader.leaves(of: bytes) else { return nil }
+        self.leaves = leaves
     }
 
     /// Texts of every leaf whose path ends with `suffix` (e.g. "Contents/Key").
@@ -30,32 +22,5 @@ public struct S3XMLDocument: Sendable {
         guard !bytes.isEmpty, let document = S3XMLDocument(bytes) else { return (nil, nil) }
         return (document.first("Error/Code") ?? document.first("Code"),
                 document.first("Error/Message") ?? document.first("Message"))
-    }
-}
-
-private final class LeafCollector: NSObject, XMLParserDelegate {
-    var leaves: [(path: String, text: String)] = []
-    private var stack: [String] = []
-    private var text = ""
-    private var hadChild: [Bool] = []
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        if !hadChild.isEmpty { hadChild[hadChild.count - 1] = true }
-        stack.append(elementName)
-        hadChild.append(false)
-        text = ""
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        if let leaf = hadChild.popLast(), !leaf {
-            leaves.append((stack.joined(separator: "/"), text))
-        }
-        _ = stack.popLast()
-        text = ""
     }
 }

@@ -95,7 +95,7 @@ struct CallCommand: AsyncParsableCommand {
                 Terminal.progress("\(command): job \(jobID) pending, \(Int(Date().timeIntervalSince(start))) s")
             }
         }
-        if interactive { Terminal.progress("\(command): job \(jobID) done in \(Int(Date().timeIntervalSince(start))) s\n") }
+        if interactive { Terminal.progress("\(command): job \(jobID) done in \(Int(Date().timeIntervalSince(start))) s", done: true) }
         return job.result?.objectValue ?? job.raw
     }
 

@@ -1,13 +1,6 @@
 import ArgumentParser
 import CloudStack
 import Foundation
-#if canImport(Glibc)
-import Glibc
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-import Darwin
-private let systemWrite = Darwin.write
-#endif
 
 /// Where the management server is and how to sign in: a cloudmonkey profile, the environment, or these flags.
 struct ConnectionOptions: ParsableArguments {
@@ -86,36 +79,5 @@ struct ConnectionOptions: ParsableArguments {
                 : "warning: TLS certificate verification is off, and \(endpoint) is plain http: nothing is encrypted")
         }
         return (profile, warnings)
-    }
-}
-
-/// Writing to the user's terminal streams.
-enum Terminal {
-    static func warn(_ text: String) {
-        write(text + "\n", to: STDERR_FILENO)
-    }
-
-    /// Rewrites the current stderr line (job progress on a terminal).
-    static func progress(_ text: String) {
-        write("\r\u{1B}[2K" + text, to: STDERR_FILENO)
-    }
-
-    static func out(_ text: String) {
-        write(text, to: STDOUT_FILENO)
-    }
-
-    /// write(2) until done; errors are dropped. FileHandle.write traps on EIO, which is exactly what a closed SSH
-    /// terminal returns, and a simulator stopping on SIGHUP must still get to save its state.
-    private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                systemWrite(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-            }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
-        }
     }
 }

@@ -7,6 +7,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Prints response objects as JSON, an aligned table, CSV or `key = value` text.
+///
+/// Server text is shown, never obeyed: every key and value passes through TerminalSafe (JSON escapes the same
+/// characters as `\uXXXX`, so it still decodes to the server's string). Table cells are measured after escaping.
 struct OutputRenderer {
     var format: OutputFormat
     /// Only these keys of each row, in this order (`--filter id,name,state`).
@@ -79,14 +82,15 @@ struct OutputRenderer {
     private func table(_ rows: [JSONObject]) -> String {
         let cols = columns(rows, includeNested: false)
         guard !cols.isEmpty else { return rows.isEmpty ? "(no rows)\n" : "" }
-        let cells = rows.map { row in cols.map { Self.cell(row[$0]).replacingOccurrences(of: "\n", with: " ") } }
-        var widths = cols.map(\.count)
+        let cells = rows.map { row in cols.map { TerminalSafe.visible(Self.cell(row[$0]).replacingOccurrences(of: "\n", with: " ")) } }
+        let headers = cols.map { TerminalSafe.visible($0) }
+        var widths = headers.map(\.count)
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
         func line(_ values: [String]) -> String {
             values.enumerated().map { i, v in i == values.count - 1 ? v : v + String(repeating: " ", count: widths[i] - v.count) }
                 .joined(separator: "  ") + "\n"
         }
-        var out = line(cols)
+        var out = line(headers)
         out += line(widths.map { String(repeating: "-", count: $0) })
         for r in cells { out += line(r) }
         return out
@@ -94,8 +98,10 @@ struct OutputRenderer {
 
     private func csv(_ rows: [JSONObject]) -> String {
         let cols = columns(rows, includeNested: true)
-        func quote(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        // Newlines and tabs inside a quoted field are CSV; every other control is shown escaped.
+        func quote(_ raw: String) -> String {
+            let s = TerminalSafe.visible(raw, keep: [.newline, .tab])
+            return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         var out = cols.map(quote).joined(separator: ",") + "\n"
         for row in rows { out += cols.map { quote(Self.cell(row[$0])) }.joined(separator: ",") + "\n" }
@@ -107,7 +113,8 @@ struct OutputRenderer {
         for (i, row) in rows.enumerated() {
             if i > 0 { out += String(repeating: "=", count: 60) + "\n" }
             let keys = filter ?? row.keys
-            for key in keys { if let v = row[key] { out += "\(key) = \(Self.cell(v))\n" } }
+            // One line per key: a newline in a value is shown as \n, so it cannot forge a line of its own.
+            for key in keys { if let v = row[key] { out += "\(TerminalSafe.visible(key)) = \(TerminalSafe.visible(Self.cell(v), keep: .tab))\n" } }
         }
         return out
     }

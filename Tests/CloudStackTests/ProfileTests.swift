@@ -143,4 +143,74 @@ struct ProfileTests {
         #expect(!logged.contains("hunter2"))
         #expect(!logged.contains("S3"))
     }
+
+    @Test("a CRLF config file parses as cmk parses it, line by line")
+    func crlf() throws {
+        let path = try configFile(cmkConfig.replacingOccurrences(of: "\n", with: "\r\n"))
+        let p = try ProfileResolver(configPath: path, environment: [:]).resolve()
+        #expect(p.name == "prod")
+        #expect(p.configuration.credentials == .apiKey(key: "PRODKEY", secret: "PRODSECRET"))
+        #expect(p.configuration.endpoint == "https://cloud.example.com/client/api")
+        #expect(p.configuration.jobTimeout == 900)
+    }
+
+    @Test("a CRLF file naming a missing profile gives an error without the secret key in it")
+    func crlfErrorHasNoSecret() throws {
+        // `profile` first: read as one line, its value was the rest of the file, and the error quoted all of it.
+        let text = ("profile = staging\n" + cmkConfig.replacingOccurrences(of: "profile = prod\n", with: "")).replacingOccurrences(of: "\n", with: "\r\n")
+        let path = try configFile(text)
+        do {
+            _ = try ProfileResolver(configPath: path, environment: [:]).resolve()
+            Issue.record("expected an error")
+        } catch {
+            let message = "\(error)"
+            #expect(message.contains("profile 'staging' is not in"))
+            #expect(!message.contains("PRODSECRET"))
+            #expect(!message.contains("password"))
+            #expect(!message.contains("\r") && !message.contains("\n"))
+        }
+    }
+
+    @Test("a UTF-8 byte-order mark is skipped; UTF-16 with a BOM is read too")
+    func byteOrderMark() throws {
+        let bom = try configFile("\u{FEFF}" + cmkConfig)
+        #expect(try ProfileResolver(configPath: bom, environment: [:]).resolve().name == "prod")
+        #expect(try INIFile.parse("\u{FEFF}[a]\r\nurl = u\r\n", path: "c").section("a")?["url"] == "u")
+        for littleEndian in [true, false] {
+            var bytes: [UInt8] = littleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            for unit in cmkConfig.replacingOccurrences(of: "\n", with: "\r\n").utf16 {
+                bytes += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)]
+            }
+            let text = try #require(ProfileResolver.decodeText(bytes))
+            #expect(try INIFile.parse(text, path: "c").section("prod")?["secretkey"] == "PRODSECRET")
+        }
+        #expect(ProfileResolver.decodeText([0x5B, 0xFF, 0x5D]) == nil)
+    }
+
+    @Test("no error message quotes a secret key or password, even when a value holds one")
+    func quotedValuesAreMasked() throws {
+        // A value that carries another key's secret (as a mis-read file once did) is shown masked.
+        let path = try configFile("profile = PRODSECRET-x\nverifycert = hunter2pw\n[prod]\nurl = http://h/client/api\nsecretkey = PRODSECRET\n[local]\npassword = hunter2pw\n")
+        do {
+            _ = try ProfileResolver(configPath: path, environment: [:]).resolve()
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("profile '****-x' is not in"), "\(error)")
+        }
+        let bool = try configFile("verifycert = hunter2pw\u{1B}[2J\n[prod]\nurl = http://h/client/api\napikey = K\nsecretkey = S3CR\n[local]\npassword = hunter2pw\n")
+        do {
+            _ = try ProfileResolver(configPath: bool, environment: [:]).resolve()
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".hasSuffix("verifycert must be true or false, not '****\\e[2J'"), "\(error)")
+        }
+    }
+
+    @Test("a timeout of inf or nan in the file is ignored, not a trap later")
+    func nonFiniteTimeout() throws {
+        for t in ["inf", "nan", "1e400"] {
+            let path = try configFile("[x]\nurl = http://h/client/api\napikey = K\nsecretkey = S\ntimeout = \(t)\n")
+            #expect(try ProfileResolver(configPath: path, environment: [:]).resolve().configuration.jobTimeout == 1800)
+        }
+    }
 }

@@ -46,10 +46,10 @@ struct HostileValuesTests {
         func row(_ pairs: [(String, JSONValue)]) -> JSONObject { JSONObject(pairs.map { ($0.0, $0.1) }) }
         let field = ListField("capacity", "Capacity", format: .capacity)
         let nan = FieldFormatter.text(field, row: row([("disksizeused", "nan"), ("disksizetotal", 1000)]))
-        #expect(nan.contains("?%"))
+        #expect(nan == "used nan")
         let huge = FieldFormatter.text(field, row: row([("disksizeused", 1e300), ("disksizetotal", 1)]))
         #expect(huge.contains(">9999%"))
-        #expect(FieldFormatter.text(field, row: row([("disksizeused", 5), ("disksizetotal", .double(.infinity))])) == "5B")
+        #expect(FieldFormatter.text(field, row: row([("disksizeused", 5), ("disksizetotal", .double(.infinity))])) == "total inf")
         #expect(FieldFormatter.text(ListField("size", "Size", format: .bytes), row: row([("size", "nan")])) == "nan")
         #expect(FieldFormatter.text(ListField("size", "Size", format: .bytes), row: row([("size", 1e300)])).hasSuffix("PiB"))
         #expect(ListPane.fmt(Int.min) == "-9,223,372,036,854,775,808")

@@ -97,7 +97,7 @@ struct StorageViewsTests {
 
     @Test("createVMSnapshot: name is the displayname, description kept, snapshotmemory → DiskAndMemory, Creating while the job runs")
     func vmSnapshotFields() async throws {
-        try await withSimulator(jobDelay: 6...6) { server in
+        try await withSimulator(jobDelay: 15...15) { server in
             let api = try admin(server)
             let vm = try #require(try await api.call("listVirtualMachines", [("listall", "true"), ("state", "Running")]).items().first)
             let vmID = try #require(vm["id"]?.text)

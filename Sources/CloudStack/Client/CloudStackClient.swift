@@ -82,22 +82,44 @@ public actor CloudStackClient {
 
     // MARK: - Paging
 
+    /// The largest `count` a server can send: ListResponse.count is a Java Integer.
+    static let largestCount = Int(Int32.max)
+
     /// Fetches every page of a list command: the first page to learn `count`, then the rest in parallel
     /// (at most `pageConcurrency` at once), keeping the server's order.
+    ///
+    /// A `count` that cannot be right (not a whole number, negative, beyond a Java int) stops paging with an
+    /// error after the first page, and so does an empty page before the last one `count` promised: a hostile or
+    /// broken server cannot make cstui overflow its page arithmetic or ask for pages forever.
     public func listAll(_ command: String, _ parameters: [(String, String)] = []) async throws -> ListResult {
         var params = parameters.filter { $0.0.lowercased() != "page" && $0.0.lowercased() != "pagesize" }
-        let given = parameters.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1) }
-        let pageSize = given.flatMap { $0 > 0 ? $0 : nil } ?? configuration.pageSize
+        let given = parameters.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1.trimmingCharacters(in: .whitespaces)) }
+        let pageSize = given.flatMap { $0 > 0 ? $0 : nil } ?? max(configuration.pageSize, 1)
         params.append(("page", "1"))
         params.append(("pagesize", String(pageSize)))
         let first = try await call(command, params)
-        let (itemKey, firstItems, countValue) = first.list
-        let count = countValue ?? firstItems.count
+        let (itemKey, firstItems, _) = first.list
+        let count: Int
+        switch first.content["count"] {
+        case .none, .some(.null):
+            count = firstItems.count
+        case .some(let raw):
+            guard let n = raw.intValue.flatMap({ Int(exactly: $0) }), (0...Self.largestCount).contains(n) else {
+                let shown = raw.text ?? JSONSerializer.string(raw)
+                throw CloudStackError.unexpectedResponse(
+                    command: command,
+                    reason: "the server's count '\(shown.count > 40 ? String(shown.prefix(40)) + "…" : shown)' cannot be a row count "
+                        + "(a whole number from 0 to \(Self.largestCount)); stopped paging after page 1")
+            }
+            count = n
+        }
         var result = ListResult(command: command, responseName: first.responseName, itemKey: itemKey, items: firstItems, count: count)
         guard firstItems.count == pageSize, count > firstItems.count else { return result }
-        let lastPage = (count + pageSize - 1) / pageSize
+        // count <= Int32.max and pageSize >= 1, so neither the division nor the remainder can overflow.
+        let lastPage = count / pageSize + (count % pageSize == 0 ? 0 : 1)
         let base = Array(params.dropLast(2))
         var pages: [Int: [JSONValue]] = [:]
+        var firstEmpty: Int?
         try await withThrowingTaskGroup(of: (Int, [JSONValue], String?).self) { group in
             var next = 2
             func enqueue() {
@@ -113,10 +135,18 @@ public actor CloudStackClient {
             while let (page, items, key) = try await group.next() {
                 pages[page] = items
                 if result.itemKey == nil { result.itemKey = key }
-                if next <= lastPage { enqueue() }
+                if items.isEmpty { firstEmpty = min(firstEmpty ?? page, page) }
+                // After an empty page there is nothing more to fetch; pages already asked for are still collected.
+                if firstEmpty == nil, next <= lastPage { enqueue() }
             }
         }
-        for page in 2...lastPage { result.items.append(contentsOf: pages[page] ?? []) }
+        if let empty = firstEmpty, empty < lastPage {
+            throw CloudStackError.unexpectedResponse(
+                command: command,
+                reason: "the server's count \(count) promised \(lastPage) pages of \(pageSize), but page \(empty) was empty; "
+                    + "stopped paging (the count is wrong, or rows were deleted while paging: run it again)")
+        }
+        for page in pages.keys.sorted() { result.items.append(contentsOf: pages[page] ?? []) }
         return result
     }
 
@@ -134,7 +164,7 @@ public actor CloudStackClient {
     public func queryJob(_ jobID: String) async throws -> AsyncJob {
         let r = try await call("queryAsyncJobResult", [("jobid", jobID)])
         guard let job = AsyncJob(r.content) else {
-            throw CloudStackError.unexpectedResponse(command: "queryAsyncJobResult", reason: "no jobid/jobstatus in \(r.responseName)")
+            throw CloudStackError.unexpectedResponse(command: "queryAsyncJobResult", reason: "\(AsyncJob.problem(in: r.content)) in \(r.responseName)")
         }
         return job
     }
@@ -147,7 +177,7 @@ public actor CloudStackClient {
         var delay = configuration.firstJobPollDelay
         var transientFailures = 0
         while true {
-            try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
+            try await Task.sleep(nanoseconds: UInt64(min(max(0, delay.isFinite ? delay : 0), 86_400) * 1_000_000_000))
             delay = configuration.jobPollInterval
             let job: AsyncJob
             do {
@@ -274,8 +304,35 @@ public actor CloudStackClient {
         } catch {
             throw CloudStackError.transport(command: command, endpoint: Self.hostDescription(configuration.endpoint), reason: Self.describeTransport(error))
         }
+        if let redirect = Self.redirectError(command: command, endpoint: configuration.endpoint, answer: answer) { throw redirect }
         jar.store(setCookieHeaders: answer.headers("Set-Cookie"))
         return try Self.decode(command: command, answer: answer)
+    }
+
+    /// A 3xx answer as an error naming where it pointed. Redirects are never followed: a login POST sent on to
+    /// the Location would hand the password (or a signed request) to whatever host the answer names, even over http.
+    static func redirectError(command: String, endpoint: String, answer: HTTPAnswer) -> CloudStackError? {
+        guard (300..<400).contains(answer.status) else { return nil }
+        let target = answer.header("Location").map(sanitisedLocation) ?? "no Location header"
+        return .transport(command: command, endpoint: hostDescription(endpoint),
+                          reason: "the server answered HTTP \(answer.status), a redirect to \(target); cstui does not follow redirects, "
+                              + "so credentials never go to another address: if that address is the right one, use it as the endpoint")
+    }
+
+    /// A Location as an error message may show it: no user:password part, no control characters, at most 300 characters.
+    static func sanitisedLocation(_ location: String) -> String {
+        var text = location.trimmingCharacters(in: .whitespaces)
+        if var parts = URLComponents(string: text), parts.user != nil || parts.password != nil {
+            parts.user = nil
+            parts.password = nil
+            text = parts.string ?? text
+        } else if let at = text.firstIndex(of: "@"), let scheme = text.range(of: "://"), scheme.upperBound <= at,
+                  !text[scheme.upperBound..<at].contains("/") {
+            // Not a URL Foundation reads, but it still has a userinfo part: drop it.
+            text = String(text[..<scheme.upperBound]) + String(text[text.index(after: at)...])
+        }
+        let shown = TerminalSafe.visible(text)
+        return shown.count > 300 ? String(shown.prefix(300)) + "…" : shown
     }
 
     static func decode(command: String, answer: HTTPAnswer) throws -> APIResponse {
@@ -302,8 +359,14 @@ public actor CloudStackClient {
             throw CloudStackError.unexpectedResponse(command: command, reason: reason.description)
         case .success(let (name, content)):
             if let err = ResponseEnvelope.error(in: content) {
-                let text = err.errorText.isEmpty ? (answer.header("X-Description") ?? "") : err.errorText
-                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: err.errorCode, csErrorCode: err.csErrorCode, errorText: text)
+                var text = err.errorText.isEmpty ? (answer.header("X-Description") ?? "") : err.errorText
+                // An errorcode no Int holds is still an error: report it with the HTTP status and the value as sent.
+                if err.errorCode == nil {
+                    let shown = err.errorCodeText.count > 40 ? String(err.errorCodeText.prefix(40)) + "…" : err.errorCodeText
+                    text += (text.isEmpty ? "" : "; ") + "the server's errorcode '\(shown)' is not an error code"
+                }
+                throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: err.errorCode ?? answer.status,
+                                          csErrorCode: err.csErrorCode, errorText: text)
             }
             if answer.status >= 400 {
                 throw CloudStackError.api(command: command, httpStatus: answer.status, errorCode: answer.status, csErrorCode: nil,

@@ -45,10 +45,13 @@ final class HTTPExchange: Sendable {
         }
         var config = HTTPClient.Configuration(
             tlsConfiguration: tls,
-            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-                           read: .milliseconds(Int64(configuration.requestTimeout * 1000))),
+            timeout: .init(connect: .milliseconds(Self.milliseconds(configuration.connectTimeout)),
+                           read: .milliseconds(Self.milliseconds(configuration.requestTimeout))),
             decompression: .enabled(limit: .ratio(50)))
         config.httpVersion = .http1Only
+        // A redirect comes back as the 3xx answer (CloudStackClient turns it into an error naming the Location):
+        // following it would resend a login POST or a signed request, password included, to another host.
+        config.redirectConfiguration = .disallow
         config.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 8)
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
         requestTimeout = configuration.requestTimeout
@@ -62,10 +65,16 @@ final class HTTPExchange: Sendable {
             request.headers.replaceOrAdd(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=UTF-8")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await client.execute(request, timeout: .milliseconds(Int64(requestTimeout * 1000)))
+        let response = try await client.execute(request, timeout: .milliseconds(Self.milliseconds(requestTimeout)))
         var buffer = try await response.body.collect(upTo: maxBodyBytes)
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
         return HTTPAnswer(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) }, body: bytes)
+    }
+
+    /// Seconds as whole milliseconds, clamped to a day so no setting (inf, 1e300, NaN) can trap the conversion.
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite, seconds > 0 else { return 1 }
+        return Int64(min(seconds, 86_400) * 1000)
     }
 
     private let isShutDown = NIOLockedValueBox(false)

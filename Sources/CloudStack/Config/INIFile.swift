@@ -18,7 +18,11 @@ public struct INIFile: Sendable, Equatable {
     public static func parse(_ text: String, path: String) throws -> INIFile {
         var ini = INIFile()
         var current: Int? = nil
-        for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // go-ini skips a leading byte-order mark and ends lines at LF, CRLF included. In Swift "\r\n" is one
+        // Character, so splitting on "\n" alone would read a CRLF file as one line.
+        let scalars = text.unicodeScalars
+        let body = scalars.first == "\u{FEFF}" ? String(String.UnicodeScalarView(scalars.dropFirst())) : text
+        for (n, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") {

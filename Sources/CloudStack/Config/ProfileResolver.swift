@@ -48,10 +48,55 @@ public struct ProfileResolver: Sendable {
         guard let data = FileManager.default.contents(atPath: configPath) else {
             throw CloudStackError.configuration("\(configPath) cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CloudStackError.configuration("\(configPath) is not UTF-8 text")
+        guard let text = Self.decodeText([UInt8](data)) else {
+            throw CloudStackError.configuration("\(configPath) is not UTF-8 text (nor UTF-16 with a byte-order mark)")
         }
         return try INIFile.parse(text, path: configPath)
+    }
+
+    /// The file's text as go-ini reads it: UTF-8 (a BOM is skipped by the parser), or UTF-16 when it starts with a BOM.
+    static func decodeText(_ bytes: [UInt8]) -> String? {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            var out = ""
+            var decoder = UTF16()
+            var it = units.makeIterator()
+            loop: while true {
+                switch decoder.decode(&it) {
+                case .scalarValue(let v): out.unicodeScalars.append(v)
+                case .emptyInput: break loop
+                case .error: return nil
+                }
+            }
+            return out
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// A value from the file or the environment as an error message may quote it: on one line, visible, short, and
+    /// with every secret (a secretkey or password anywhere in the file, environment or flags) masked, so a
+    /// mis-parsed file can never put a key on the screen.
+    func quoted(_ value: String, file: INIFile?, overrides: ProfileOverrides) -> String {
+        var secrets: [String] = []
+        let secretKeys: Set<String> = ["secretkey", "password"]
+        for (k, v) in file?.core ?? [:] where secretKeys.contains(k) { secrets.append(v) }
+        for section in file?.sections ?? [] { for (k, v) in section.values where secretKeys.contains(k) { secrets.append(v) } }
+        secrets += [environment["CLOUDSTACK_SECRET"], overrides.secretKey, overrides.password].compactMap { $0 }
+        var text = value
+        for secret in secrets.filter({ $0.count >= 4 }).sorted(by: { $0.count > $1.count }) {
+            text = text.replacingOccurrences(of: secret, with: "****")
+        }
+        // A value that runs over several lines is a file read wrongly; the first line is enough to recognise it.
+        if let cut = text.firstIndex(where: { $0.isNewline }) { text = String(text[..<cut]) + " …" }
+        text = TerminalSafe.visible(text)
+        return text.count > 60 ? String(text.prefix(60)) + "…" : text
     }
 
     /// A warning when the config file, which holds secrets, is readable by group or others. A symlinked config is
@@ -81,9 +126,11 @@ public struct ProfileResolver: Sendable {
                 guard let section = file.section(requested) else {
                     if overrides.profile != nil || (overrides.url == nil && environment["CLOUDSTACK_ENDPOINT"] == nil) {
                         let known = file.sections.map(\.name)
-                        throw CloudStackError.configuration("profile '\(requested)' is not in \(configPath)" + (known.isEmpty ? "" : " (profiles: \(known.joined(separator: ", ")))"))
+                        let names = known.map { quoted($0, file: file, overrides: overrides) }
+                        throw CloudStackError.configuration("profile '\(quoted(requested, file: file, overrides: overrides))' is not in \(configPath)"
+                            + (names.isEmpty ? "" : " (profiles: \(names.joined(separator: ", ")))"))
                     }
-                    return try finish(name: name, values: values, core: core, overrides: overrides, sources: sources)
+                    return try finish(name: name, values: values, file: file, overrides: overrides, sources: sources)
                 }
                 values = section
                 sources.append("profile [\(requested)] of \(configPath)")
@@ -93,12 +140,14 @@ public struct ProfileResolver: Sendable {
                 sources.append("profile [\(first.name)] of \(configPath)")
             }
         } else if let p = overrides.profile {
-            throw CloudStackError.configuration("profile '\(p)' was asked for, but \(configPath) does not exist")
+            throw CloudStackError.configuration("profile '\(quoted(p, file: nil, overrides: overrides))' was asked for, but \(configPath) does not exist")
         }
-        return try finish(name: name, values: values, core: core, overrides: overrides, sources: sources)
+        return try finish(name: name, values: values, file: file, overrides: overrides, sources: sources)
     }
 
-    private func finish(name: String, values fileValues: [String: String], core: [String: String], overrides: ProfileOverrides, sources: [String]) throws -> Profile {
+    private func finish(name: String, values fileValues: [String: String], file: INIFile?, overrides: ProfileOverrides, sources: [String]) throws -> Profile {
+        let core = file?.core ?? [:]
+        let shownName = quoted(name, file: file, overrides: overrides)
         var v = fileValues
         var sources = sources
         // The environment other CloudStack tools use overrides the file.
@@ -120,7 +169,7 @@ public struct ProfileResolver: Sendable {
             }
         }
         guard let url = v["url"], !url.isEmpty else {
-            throw CloudStackError.configuration("no management server URL: set url in \(configPath) (profile [\(name)]), $CLOUDSTACK_ENDPOINT, or --url")
+            throw CloudStackError.configuration("no management server URL: set url in \(configPath) (profile [\(shownName)]), $CLOUDSTACK_ENDPOINT, or --url")
         }
         let credentials: Credentials
         if let key = v["apikey"], !key.isEmpty, let secret = v["secretkey"], !secret.isEmpty {
@@ -128,12 +177,12 @@ public struct ProfileResolver: Sendable {
         } else if let user = v["username"], !user.isEmpty, let password = v["password"], !password.isEmpty {
             credentials = .session(username: user, password: password, domain: v["domain"].flatMap { $0.isEmpty ? nil : $0 } ?? "/")
         } else if let key = v["apikey"], !key.isEmpty {
-            throw CloudStackError.configuration("an API key is set for profile [\(name)] but no secret key (secretkey, $CLOUDSTACK_SECRET or --secret-key)")
+            throw CloudStackError.configuration("an API key is set for profile [\(shownName)] but no secret key (secretkey, $CLOUDSTACK_SECRET or --secret-key)")
         } else {
-            throw CloudStackError.configuration("no credentials for profile [\(name)]: provide either apikey/secretkey or username/password")
+            throw CloudStackError.configuration("no credentials for profile [\(shownName)]: provide either apikey/secretkey or username/password")
         }
         var config = ClientConfiguration(endpoint: url, credentials: credentials)
-        if let t = overrides.timeout ?? (v["timeout"] ?? core["timeout"]).flatMap(Double.init), t > 0 {
+        if let t = overrides.timeout ?? (v["timeout"] ?? core["timeout"]).flatMap(Double.init), t.isFinite, t > 0 {
             config.jobTimeout = t
             config.requestTimeout = min(t, config.requestTimeout)
         }
@@ -141,7 +190,7 @@ public struct ProfileResolver: Sendable {
             config.verifyTLS = verify
         } else if let text = v["verifycert"] ?? core["verifycert"] {
             guard let b = Self.parseBool(text) else {
-                throw CloudStackError.configuration("\(configPath): verifycert must be true or false, not '\(text)'")
+                throw CloudStackError.configuration("\(configPath): verifycert must be true or false, not '\(quoted(text, file: file, overrides: overrides))'")
             }
             config.verifyTLS = b
         }

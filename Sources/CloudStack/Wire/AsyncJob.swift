@@ -22,10 +22,11 @@ public struct AsyncJob: Sendable, Equatable {
     public var raw: JSONObject
 
     public init?(_ o: JSONObject) {
-        guard let id = o["jobid"]?.text, let s = o["jobstatus"]?.intValue, let status = JobStatus(rawValue: Int(s)) else { return nil }
+        guard let id = o["jobid"]?.text, let s = o["jobstatus"]?.intValue.flatMap({ Int(exactly: $0) }),
+              let status = JobStatus(rawValue: s) else { return nil }
         jobID = id
         self.status = status
-        resultCode = o["jobresultcode"]?.intValue.map { Int($0) }
+        resultCode = o["jobresultcode"]?.intValue.flatMap { Int(exactly: $0) }
         resultType = o["jobresulttype"]?.text
         result = o["jobresult"]
         cmd = o["cmd"]?.text
@@ -38,6 +39,19 @@ public struct AsyncJob: Sendable, Equatable {
 
     /// The server's error text for a failed job.
     public var errorText: String {
-        result?["errortext"]?.text ?? ""
+        guard let v = result?["errortext"] else { return "" }
+        return v.isContainer ? JSONSerializer.string(v) : v.text ?? ""
+    }
+
+    /// Why `o` is not a job record, naming the field and the value as sent (for error messages).
+    public static func problem(in o: JSONObject) -> String {
+        func shown(_ v: JSONValue) -> String {
+            let t = v.text ?? JSONSerializer.string(v)
+            return t.count > 40 ? String(t.prefix(40)) + "…" : t
+        }
+        guard let id = o["jobid"] else { return "no jobid" }
+        if id.text == nil { return "jobid \(shown(id)) is not an id" }
+        guard let status = o["jobstatus"] else { return "no jobstatus" }
+        return "jobstatus '\(shown(status))' is not 0, 1, 2 or 3"
     }
 }

@@ -37,7 +37,8 @@ public enum CloudStackError: Error, Sendable, Equatable, CustomStringConvertible
         case let .jobCancelled(id, command):
             return "\(command) job \(id) was cancelled"
         case let .jobTimedOut(id, command, seconds):
-            return "\(command) job \(id) still pending after \(Int(seconds)) s; it may still finish on the server (queryAsyncJobResult jobid=\(id))"
+            let shown = JSONValue.int64(seconds.rounded()).map { String($0) } ?? String(seconds)
+            return "\(command) job \(id) still pending after \(shown) s; it may still finish on the server (queryAsyncJobResult jobid=\(id))"
         case let .configuration(text):
             return text
         }

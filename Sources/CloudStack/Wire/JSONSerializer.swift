@@ -55,19 +55,32 @@ public enum JSONSerializer {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Escapes C0, DEL, C1, bidirectional and zero-width characters as `\uXXXX`: the output stays valid JSON
+    /// that decodes to the same string, and printing it cannot drive the reader's terminal (TerminalSafe's set).
     static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
-            default: out.append(b)
+        var text = s
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(0x5C); out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(0x5C); out.append(UInt8(ascii: "t"))
+                case 0x20..<0x7F: out.append(b)
+                default:
+                    if let hit = TerminalSafe.unsafeScalar(in: bytes, at: i, keep: []) {
+                        out.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+                        for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((hit.value >> UInt32(shift)) & 0xF)]) }
+                        i += hit.length
+                        continue
+                    }
+                    out.append(b)
+                }
+                i += 1
             }
         }
         out.append(0x22)

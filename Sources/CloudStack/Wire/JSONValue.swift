@@ -30,36 +30,49 @@ public enum JSONValue: Sendable, Equatable {
         case .string(let s): return s
         case .int(let i): return String(i)
         case .double(let d):
-            if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
+            if d.rounded() == d, abs(d) < 1e15, let i = Self.int64(d) { return String(i) }
             return String(d)
         case .bool(let b): return b ? "true" : "false"
         case .null, .array, .object: return nil
         }
     }
 
-    /// Integer value, tolerating numbers sent as strings (the server does both).
+    /// Integer value, tolerating numbers sent as strings (the server does both). A fraction is cut toward zero;
+    /// a number outside Int64 (`1e19`, `1e300`, `99999999999999999999`) or not a number (`"nan"`) is nil, never a trap.
     public var intValue: Int64? {
         switch self {
         case .int(let i): return i
-        case .double(let d): return d.isFinite ? Int64(d) : nil
-        case .string(let s): return Int64(s.trimmingCharacters(in: .whitespaces)) ?? Double(s).map { Int64($0) }
+        case .double(let d): return Self.int64(d)
+        case .string(let s):
+            let t = s.trimmingCharacters(in: .whitespaces)
+            return Int64(t) ?? Double(t).flatMap(Self.int64)
         default: return nil
         }
     }
 
+    /// `d` cut toward zero when it lies inside Int64; nil for NaN, infinities and anything beyond ±2^63.
+    public static func int64(_ d: Double) -> Int64? {
+        // 2^63 is exact as a Double; every finite double below it and at or above -2^63 converts without trapping.
+        guard d.isFinite, d >= -9_223_372_036_854_775_808.0, d < 9_223_372_036_854_775_808.0 else { return nil }
+        return Int64(d)
+    }
+
+    /// A finite number, tolerating strings and a trailing `%`; NaN and infinities (`"nan"`, `1e400`) are nil.
     public var doubleValue: Double? {
+        let d: Double?
         switch self {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
+        case .int(let i): d = Double(i)
+        case .double(let v): d = v
         case .string(let s):
             var t = s.trimmingCharacters(in: .whitespaces)
             if t.hasSuffix("%") { t.removeLast() }
-            return Double(t)
-        default: return nil
+            d = Double(t)
+        default: d = nil
         }
+        guard let d, d.isFinite else { return nil }
+        return d
     }
 
-    /// Boolean value, accepting `"true"`/`"false"` strings as older servers send them.
     /// An array or an object.
     public var isContainer: Bool {
         switch self {
@@ -68,6 +81,7 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Boolean value, accepting `"true"`/`"false"` strings as older servers send them.
     public var boolValue: Bool? {
         switch self {
         case .bool(let b): return b

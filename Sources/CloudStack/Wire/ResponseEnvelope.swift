@@ -19,15 +19,26 @@ public enum ResponseEnvelope {
         }
     }
 
-    /// The error fields when `content` is an error body (it has `errorcode`).
-    public static func error(in content: JSONObject) -> (errorCode: Int, csErrorCode: Int?, errorText: String)? {
-        guard let code = content["errorcode"]?.intValue else { return nil }
-        return (Int(code), content["cserrorcode"]?.intValue.map { Int($0) }, content["errortext"]?.text ?? "")
+    /// The error fields when `content` is an error body (it has a non-null `errorcode`). `errorCode` is nil when
+    /// the server's value is not a whole number an Int holds (`1e19`, `"nan"`); `errorCodeText` is that value as sent.
+    public static func error(in content: JSONObject) -> (errorCode: Int?, errorCodeText: String, csErrorCode: Int?, errorText: String)? {
+        guard let raw = content["errorcode"], raw != .null else { return nil }
+        let code = raw.intValue.flatMap { Int(exactly: $0) }
+        let cs = content["cserrorcode"]?.intValue.flatMap { Int(exactly: $0) }
+        let text: String
+        switch content["errortext"] {
+        case .some(let v) where v.isContainer: text = JSONSerializer.string(v)
+        case .some(let v): text = v.text ?? ""
+        case .none: text = ""
+        }
+        return (code, raw.text ?? JSONSerializer.string(raw), cs, text)
     }
 
-    /// The rows and `count` of a list response: the single array-valued key (absent when empty).
+    /// The rows and `count` of a list response: the single array-valued key (absent when empty). A `count` that
+    /// cannot be right (not a whole number from 0 to Int32.max, as the server's Java Integer is) is nil, so no
+    /// page arithmetic downstream can overflow on it.
     public static func list(in content: JSONObject) -> (itemKey: String?, items: [JSONValue], count: Int?) {
-        let count = content["count"]?.intValue.map { Int($0) }
+        let count = content["count"]?.intValue.flatMap { (0...Int64(Int32.max)).contains($0) ? Int($0) : nil }
         for (key, value) in content {
             if case .array(let items) = value { return (key, items, count) }
         }

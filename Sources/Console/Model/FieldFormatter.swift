@@ -46,6 +46,10 @@ enum FieldFormatter {
     /// and the total. Without an allocated figure: `██░░░░░░ 31% 7.3T`. Narrower columns drop the bar,
     /// then the total.
     static func capacity(_ row: JSONObject, width: Int = .max) -> String {
+        // A figure that is not a number (a server sent "nan") is shown as it came, not as 0%.
+        for key in capacityKeys {
+            if let v = row[key], v != .null, v.doubleValue == nil, let text = v.text { return "\(key.dropFirst(8)) \(text)" }
+        }
         guard let n = capacityNumbers(row) else {
             return row["disksizeused"]?.doubleValue.map(shortBytes) ?? ""
         }
