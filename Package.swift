@@ -17,10 +17,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
     ],
     targets: [
+        // What crosses the wire: JSON values, the parser and serializer, the strict reader of hand-written JSON,
+        // and terminal-safe text. Depends on nothing.
+        .target(name: "Wire"),
         // Talking to a management server: signing, sessions, profiles, requests, decoding, errors, paging, async jobs.
         .target(
             name: "CloudStack",
             dependencies: [
+                "Wire",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -48,7 +52,7 @@ let package = Package(
         // libncursesw and a tiny C shim for the curses macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-independent screen model and widgets; the curses backend is its one curses file.
-        .target(name: "TUI", dependencies: ["CNcursesw"]),
+        .target(name: "TUI", dependencies: ["CNcursesw", "Wire"]),
         // The contract plugins compile against: list views, fields, data providers, row actions, context.
         .target(name: "PluginKit", dependencies: ["CloudStack", "StorageForms"]),
         // Swift plugins, each beside its config.json (registered in Sources/cstui/SwiftPlugins.swift).

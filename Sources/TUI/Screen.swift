@@ -1,3 +1,5 @@
+import Wire
+
 /// A width×height grid of styled cells that views draw into; the backend copies it to the terminal.
 public struct Screen: Hashable, Sendable {
     public private(set) var width: Int
@@ -35,7 +37,7 @@ public struct Screen: Hashable, Sendable {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         // Every way into the grid is sanitised: a text field pre-filled from a server value draws cell by cell.
         var cell = cell
-        if !cell.isContinuation, Screen.needsSanitising(cell.character), cell.character.unicodeScalars.contains(where: Screen.isUnsafe) {
+        if !cell.isContinuation, Screen.needsSanitising(cell.character) {
             cell.character = cell.character == "\t" ? " " : "?"
         }
         let w = cell.isContinuation ? 1 : max(1, DisplayWidth.of(cell.character))
@@ -186,24 +188,15 @@ public struct Screen: Hashable, Sendable {
         return changes
     }
 
-    /// Whether `text` may hold something that must not reach the terminal (a cheap byte test; false is certain).
-    /// 0xC2 leads C1 controls (U+0080-U+009F), 0xD8 U+061C, 0xE2 the U+2000 block (bidi, zero-width), 0xEF U+FEFF.
-    static func needsSanitising(_ text: String) -> Bool {
-        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }
-    }
+    /// Whether `text` holds something that must not reach the terminal as it is (TerminalSafe's one set).
+    static func needsSanitising(_ text: String) -> Bool { !TerminalSafe.isClean(text) }
 
-    /// Control characters (C0, DEL, C1), bidirectional overrides and isolates, and zero-width characters, which a
-    /// terminal would obey or hide instead of showing: each is drawn as "?" (a tab as a space).
-    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0..<0x20, 0x7F...0x9F: return true
-        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
-        default: return false
-        }
-    }
+    /// Control characters (C0, DEL, C1), bidirectional controls and zero-width characters: the set `cstui call`
+    /// escapes too (TerminalSafe). The screen draws each as "?" (a tab as a space).
+    public static func isUnsafe(_ s: Unicode.Scalar) -> Bool { TerminalSafe.isUnsafe(s) }
 
     static func sanitized(_ text: String) -> String {
-        guard needsSanitising(text), text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard needsSanitising(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if isUnsafe(s) { scalars.append(s == "\t" ? " " : "?") } else { scalars.append(s) }

@@ -1,4 +1,5 @@
 import Foundation
+import Wire
 
 extension Theme {
     /// Keys a theme file may hold besides the role names.
@@ -34,54 +35,50 @@ extension Theme {
         return directory + "/" + name + ".json"
     }
 
-    /// Parses theme JSON; `file` is only used to name the source in errors.
+    /// Parses theme JSON with the one strict reader; `file` is only used to name the source in errors.
     public static func parse(_ data: Data, file: String) throws(ThemeError) -> Theme {
-        let root: ThemeJSON
         do {
-            root = try JSONDecoder().decode(ThemeJSON.self, from: data)
-        } catch let error as DecodingError {
-            throw ThemeError(file: file, problem: "not valid JSON (\(Theme.describe(error)))")
+            return try read(JSONReader.parse(String(decoding: data, as: UTF8.self)), file: file)
         } catch {
-            throw ThemeError(file: file, problem: "not valid JSON")
+            throw ThemeError(file: file, key: error.path.isEmpty ? nil : error.path, problem: error.problem)
         }
-        guard case .object(let top) = root else {
-            throw ThemeError(file: file, problem: "a theme is a JSON object of roles, e.g. {\"text\": {\"fg\": \"white\"}}")
+    }
+
+    private static func read(_ root: JSONValue, file: String) throws(JSONPathError) -> Theme {
+        guard let top = root.objectValue else {
+            throw JSONPathError(path: "", problem: "a theme is a JSON object of roles, e.g. {\"text\": {\"fg\": \"white\"}}")
         }
+        let known = ThemeRole.allCases.map(\.rawValue)
+        if let unknown = top.keys.first(where: { !metadataKeys.contains($0) && !known.contains($0) }) {
+            throw JSONPathError(path: unknown, problem: "unknown role (known roles: \(known.joined(separator: ", ")))")
+        }
+        let reader = try JSONReader(root, path: "", allowed: Array(metadataKeys) + known)
         var name = (file as NSString).lastPathComponent
         if name.hasSuffix(".json") { name = String(name.dropLast(5)) }
-        if let value = top["name"] {
-            guard case .string(let s) = value else { throw ThemeError(file: file, key: "name", problem: "must be a string") }
-            name = s
-        }
-        if let value = top["description"], case .string = value {} else if top["description"] != nil {
-            throw ThemeError(file: file, key: "description", problem: "must be a string")
-        }
+        if let given = try reader.string("name") { name = given }
+        _ = try reader.string("description")
         var styles: [ThemeRole: Style] = [:]
-        for key in top.keys.sorted() where !metadataKeys.contains(key) {
-            guard let role = ThemeRole(rawValue: key) else {
-                throw ThemeError(file: file, key: key, problem: "unknown role (known roles: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            guard let value = top[key] else { continue }
-            styles[role] = try parseStyle(value, role: key, file: file)
+        for key in top.keys.sorted() {
+            guard let role = ThemeRole(rawValue: key), let value = top[key] else { continue }
+            styles[role] = try parseStyle(value, role: key)
         }
         return Theme(name: name, styles: styles)
     }
 
-    private static func parseStyle(_ value: ThemeJSON, role: String, file: String) throws(ThemeError) -> Style {
-        guard case .object(let fields) = value else {
-            throw ThemeError(file: file, key: role, problem: "must be an object like {\"fg\": \"white\", \"bg\": \"blue\", \"bold\": true}")
+    private static func parseStyle(_ value: JSONValue, role: String) throws(JSONPathError) -> Style {
+        guard value.objectValue != nil else {
+            throw JSONPathError(path: role, problem: "must be an object like {\"fg\": \"white\", \"bg\": \"blue\", \"bold\": true}")
         }
+        let fields = try JSONReader(value, path: role, allowed: styleKeys)
         var style = Style()
-        for key in fields.keys.sorted() {
+        for key in fields.object.keys.sorted() {
             guard let field = fields[key] else { continue }
-            let path = "\(role).\(key)"
+            let path = fields.at(key)
             switch key {
-            case "fg": style.foreground = try parseColour(field, path: path, file: file)
-            case "bg": style.background = try parseColour(field, path: path, file: file)
-            case "bold", "underline", "reverse", "dim":
-                guard case .bool(let on) = field else {
-                    throw ThemeError(file: file, key: path, problem: "must be true or false")
-                }
+            case "fg": style.foreground = try parseColour(field, path: path)
+            case "bg": style.background = try parseColour(field, path: path)
+            default:
+                guard case .bool(let on) = field else { throw JSONPathError(path: path, problem: "must be true or false") }
                 let attr: Style.Attributes = switch key {
                 case "bold": .bold
                 case "underline": .underline
@@ -89,27 +86,25 @@ extension Theme {
                 default: .dim
                 }
                 if on { style.attributes.insert(attr) } else { style.attributes.remove(attr) }
-            default:
-                throw ThemeError(file: file, key: path, problem: "unknown key (allowed: \(styleKeys.joined(separator: ", ")))")
             }
         }
         return style
     }
 
-    private static func parseColour(_ value: ThemeJSON, path: String, file: String) throws(ThemeError) -> Color {
+    private static func parseColour(_ value: JSONValue, path: String) throws(JSONPathError) -> Color {
         switch value {
         case .string(let s):
             guard let c = Color(parsing: s) else {
-                throw ThemeError(file: file, key: path, problem: "'\(s)' is not a colour name (\(colourHelp))")
+                throw JSONPathError(path: path, problem: "'\(s)' is not a colour name (\(colourHelp))")
             }
             return c
-        case .number(let n):
-            guard n.rounded() == n, n >= 0, n <= 255 else {
-                throw ThemeError(file: file, key: path, problem: "\(n) is not a colour index (0-255)")
-            }
+        case .int(let n):
+            guard (0...255).contains(n) else { throw JSONPathError(path: path, problem: "\(n) is not a colour index (0-255)") }
             return .indexed(UInt8(n))
+        case .double(let d):
+            throw JSONPathError(path: path, problem: "\(d) is not a colour index (0-255)")
         default:
-            throw ThemeError(file: file, key: path, problem: "must be a colour name or index (\(colourHelp))")
+            throw JSONPathError(path: path, problem: "must be a colour name or index (\(colourHelp))")
         }
     }
 
@@ -118,38 +113,5 @@ extension Theme {
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
         if isDirectory.boolValue { return "it is a directory" }
         return "permission denied or unreadable"
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context):
-            if let underlying = context.underlyingError as NSError?,
-               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-                return detail
-            }
-            return context.debugDescription
-        default:
-            return "unexpected structure"
-        }
-    }
-}
-
-/// The JSON shapes a theme file can contain.
-enum ThemeJSON: Decodable {
-    case object([String: ThemeJSON])
-    case array([ThemeJSON])
-    case string(String)
-    case number(Double)
-    case bool(Bool)
-    case null
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null; return }
-        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
-        if let n = try? c.decode(Double.self) { self = .number(n); return }
-        if let s = try? c.decode(String.self) { self = .string(s); return }
-        if let o = try? c.decode([String: ThemeJSON].self) { self = .object(o); return }
-        self = .array(try c.decode([ThemeJSON].self))
     }
 }
