@@ -14,7 +14,7 @@ struct ConsoleUpdateTests {
                                                  ("zonename", "zone-a"), ("hostname", "kvm-1"), ("account", "admin")]))
     }
 
-    static func state(api: APIHelper, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> AppState {
+    static func state(api: any ConsoleSession, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> AppState {
         var s = AppState(width: width, height: height, profileName: "test", endpointHost: "127.0.0.1", readOnly: readOnly, theme: .builtIn, api: api)
         s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
         _ = Update.open(InstancesSection.id, &s)
@@ -177,8 +177,12 @@ struct ConsoleUpdateTests {
         let apis = try await api.loadAPIs()
         #expect(apis.contains { $0.name == "listVirtualMachines" })
         #expect(!apis.contains { $0.name == "listHosts" })
-        #expect(api.isAllowed("stopVirtualMachine"))
-        #expect(!api.isAllowed("enableStorageMaintenance"))
+        // The console's state is the one holder of what listApis offers.
+        var s = Self.state(api: api)
+        _ = Update.apply(.apisLoaded(apis), to: &s)
+        #expect(s.isAllowed("stopVirtualMachine"))
+        #expect(!s.isAllowed("enableStorageMaintenance"))
+        #expect(s.context().api.isAllowed("stopVirtualMachine") && !s.context().api.isAllowed("enableStorageMaintenance"))
         let me = try await api.whoAmI()
         #expect(me.username == user.username)
         #expect(me.roleType == "User")

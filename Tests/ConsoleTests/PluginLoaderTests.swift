@@ -91,8 +91,8 @@ struct PluginLoaderTests {
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.navbar.rows.contains { $0.item.id == "frob" })
-        api.setAllowed(["listVirtualMachines", "startVirtualMachine", "listApis"])
-        _ = Update.apply(.apisLoaded([APIInfo(name: "listVirtualMachines", isAsync: false, responseFields: [])]), to: &s)
+        // listApis, held by the state alone, offers these three.
+        _ = Update.apply(.apisLoaded(["listVirtualMachines", "startVirtualMachine", "listApis"].map { APIInfo(name: $0, isAsync: false, responseFields: []) }), to: &s)
         let frob = try #require(s.plugins.loaded.first { $0.id == "frob" })
         guard case .failed(let why) = s.plugins.status(frob) else { Issue.record("frob must fail"); return }
         #expect(why.contains("frobnicateVirtualMachine"))

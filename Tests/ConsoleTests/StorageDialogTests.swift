@@ -220,9 +220,8 @@ struct StorageDialogTests {
         #expect(s.overlay == nil)
         #expect(effects.isEmpty)
         #expect(s.flash?.text == "Read-only mode: adding storage is not allowed")
-        let api = try ConsoleUpdateTests.api()
-        api.setAllowed(["listImageStores", "listSecondaryStagingStores"])
-        var user = ConsoleUpdateTests.state(api: api)
+        var user = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        user.apis = ["listImageStores", "listSecondaryStagingStores"].map { APIInfo(name: $0, isAsync: false, responseFields: []) }
         _ = Update.open("secondary-storage", &user)
         _ = Update.apply(.input(.key(.char("A"))), to: &user)
         #expect(user.overlay == nil)

@@ -8,7 +8,7 @@ import TUI
 @testable import Console
 
 /// Forwards to the console's API helper and remembers every call, to check what an action sent.
-final class RecordingAPI: APIHelper, Sendable {
+final class RecordingAPI: ConsoleSession, Sendable {
     let inner: ConsoleAPI
     private let log = Mutex<[(String, [(String, String)])]>([])
 
@@ -30,6 +30,10 @@ final class RecordingAPI: APIHelper, Sendable {
     }
 
     func isAllowed(_ command: String) -> Bool { inner.isAllowed(command) }
+
+    func loadAPIs() async throws -> [APIInfo] { try await inner.loadAPIs() }
+    func whoAmI() async throws -> UserInfo { try await inner.whoAmI() }
+    func waitForJob(_ jobID: String, command: String) async throws -> AsyncJob { try await inner.waitForJob(jobID, command: command) }
 }
 
 /// The console against an in-process simulator: keys go through `Update`, effects run in the real
@@ -46,7 +50,7 @@ final class SimConsole {
         self.server = server
         self.client = client
         self.api = api
-        runner = EffectRunner(api: api.inner, queue: queue)
+        runner = EffectRunner(queue: queue)
         s = AppState(width: 160, height: 40, profileName: "sim", endpointHost: "127.0.0.1", readOnly: false, theme: .builtIn, api: api)
         s.apis = apis
         s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")

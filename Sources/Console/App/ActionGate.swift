@@ -48,7 +48,9 @@ struct CallRefused: Error, CustomStringConvertible {
 /// The API as a list view's data provider, a plugin's content or a detail load sees it: reads only. Nothing that
 /// changes the cloud happens without a user's action and confirmation.
 struct ReadingAPI: APIHelper {
-    let base: APIHelper
+    let base: any ConsoleSession
+    /// What listApis offers (lower-cased), from the console's state; nil: not known, everything is offered.
+    var allowed: Set<String>?
     /// Who is reading, for the refusal ("the data provider of Stopped VMs").
     var who = "a list view's data"
 
@@ -69,7 +71,7 @@ struct ReadingAPI: APIHelper {
         return try await base.listAll(command, parameters)
     }
 
-    func isAllowed(_ command: String) -> Bool { base.isAllowed(command) }
+    func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }
 
 /// The API as a running action sees it. Reads pass; a call that changes something passes only when it is the very
@@ -77,12 +79,14 @@ struct ReadingAPI: APIHelper {
 /// waits for the answer.
 final class ActionAPI: APIHelper, @unchecked Sendable {
     private let base: APIHelper
+    private let allowed: Set<String>?
     private let lock = NSLock()
     private var approved: [APICall]
     private let ask: @Sendable (APICall) async -> Bool
 
-    init(base: APIHelper, approved: [APICall], ask: @escaping @Sendable (APICall) async -> Bool) {
+    init(base: APIHelper, allowed: Set<String>?, approved: [APICall], ask: @escaping @Sendable (APICall) async -> Bool) {
         self.base = base
+        self.allowed = allowed
         self.approved = approved
         self.ask = ask
     }
@@ -112,5 +116,5 @@ final class ActionAPI: APIHelper, @unchecked Sendable {
         return try await base.listAll(command, parameters)
     }
 
-    func isAllowed(_ command: String) -> Bool { base.isAllowed(command) }
+    func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }

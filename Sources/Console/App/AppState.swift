@@ -44,8 +44,13 @@ struct AppState {
     /// The detail pane of the selected row (Enter), with its scroll offset.
     var detail: DetailState?
     var jobs = JobTracker()
-    var apis: [APIInfo] = []
-    var api: APIHelper
+    /// What listApis offers this user (empty until known: then everything is offered). The one holder.
+    var apis: [APIInfo] = [] {
+        didSet { allowedNames = apis.isEmpty ? nil : Set(apis.map { $0.name.lowercased() }) }
+    }
+    private(set) var allowedNames: Set<String>?
+    /// The signed-in API, the one holder (a profile switch replaces it).
+    var api: any ConsoleSession
     var pageSize = 500
     var autoRefresh = false
     var autoRefreshInterval: Double = 30
@@ -61,7 +66,7 @@ struct AppState {
     /// Calls running actions want to send and the user has not yet answered; the first is shown above everything.
     var approvals: [ApprovalRequest] = []
 
-    init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: APIHelper) {
+    init(width: Int, height: Int, profileName: String, endpointHost: String, readOnly: Bool, theme: Theme, api: any ConsoleSession) {
         self.width = width
         self.height = height
         self.profileName = profileName
@@ -75,13 +80,16 @@ struct AppState {
 
     var currentList: ListModel? { lists[section] }
 
+    /// Whether listApis offers `command` to this user; true while listApis is unknown.
+    func isAllowed(_ command: String) -> Bool { allowedNames?.contains(command.lowercased()) ?? true }
+
     /// The context actions and data providers see.
     func context(selectedIn view: String? = nil, inputs: [String: String] = [:]) -> PluginContext {
         var selected: [String: [Row]] = [:]
         if let view, let row = lists[view]?.selectedRow { selected[view] = [row] }
         // Data providers, plugin content and detail loads only read; actions get their own gate when they run.
         return PluginContext(user: user ?? UserInfo(username: "", account: "", domain: "", roleType: "User"),
-                             selected: selected, inputs: inputs, api: ReadingAPI(base: api), readOnly: readOnly)
+                             selected: selected, inputs: inputs, api: ReadingAPI(base: api, allowed: allowedNames), readOnly: readOnly)
     }
 }
 

@@ -2,11 +2,10 @@ import CloudStack
 import Foundation
 import PluginKit
 
-/// The console's API helper: the signed-in client, plus what listApis allows this user.
-final class ConsoleAPI: APIHelper, @unchecked Sendable {
+/// The console's API: the signed-in client. What listApis allows is kept by the console's state (`AppState.apis`),
+/// which answers `isAllowed` in the contexts it hands out; the client itself does not judge.
+final class ConsoleAPI: ConsoleSession, @unchecked Sendable {
     let client: CloudStackClient
-    private let lock = NSLock()
-    private var allowed: Set<String>?
 
     init(client: CloudStackClient) {
         self.client = client
@@ -25,16 +24,10 @@ final class ConsoleAPI: APIHelper, @unchecked Sendable {
         try await client.listAll(command, parameters).items
     }
 
-    func isAllowed(_ command: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return allowed?.contains(command.lowercased()) ?? true
-    }
+    func isAllowed(_ command: String) -> Bool { true }
 
-    func setAllowed(_ names: [String]) {
-        lock.lock()
-        allowed = Set(names.map { $0.lowercased() })
-        lock.unlock()
+    func waitForJob(_ jobID: String, command: String) async throws -> AsyncJob {
+        try await client.waitForJob(jobID, command: command)
     }
 
     /// listApis: every command this user may call, with its response fields.
@@ -45,7 +38,6 @@ final class ConsoleAPI: APIHelper, @unchecked Sendable {
             let fields = item["response"]?.arrayValue?.compactMap { $0["name"]?.text } ?? []
             return APIInfo(name: name, isAsync: item["isasync"]?.boolValue ?? false, responseFields: fields)
         }
-        setAllowed(apis.map(\.name))
         return apis.sorted { $0.name < $1.name }
     }
 

@@ -52,7 +52,7 @@ public final class ConsoleApp: @unchecked Sendable {
         self.backend = backend
         self.inputFD = inputFD
         let api = ConsoleAPI(client: client)
-        runner = EffectRunner(api: api, queue: queue, readOnly: options.readOnly, openProfile: options.openProfile)
+        runner = EffectRunner(queue: queue, readOnly: options.readOnly, openProfile: options.openProfile)
         originalClient = client
         let host = client.endpointHost
         let size = backend.size
@@ -90,7 +90,7 @@ public final class ConsoleApp: @unchecked Sendable {
         // Other profiles' sessions are logged out too, but a stop signal (an SSH drop) never waits long for them.
         let runner = self.runner, originalClient = self.originalClient
         _ = await Deadline.run(seconds: stoppedFromOutside ? 2 : 10) {
-            await runner.closeOpenedClients(except: originalClient)
+            await runner.closeOpenedClients()
         }
     }
 

@@ -55,7 +55,6 @@ final class EventQueue: @unchecked Sendable {
 /// Runs effects as tasks; every result comes back through the queue as an event. Jobs keep being polled
 /// whatever the user does meanwhile.
 final class EffectRunner: @unchecked Sendable {
-    private var currentAPI: ConsoleAPI
     let queue: EventQueue
     private let lock = NSLock()
     /// Running tasks, for cancelAll; each leaves when it ends, so a long session does not collect them.
@@ -63,53 +62,41 @@ final class EffectRunner: @unchecked Sendable {
     private var nextTaskID = 0
     /// Opens a client for a profile name (`:profile NAME`); nil when the console cannot switch (e.g. tests).
     let openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
-    /// Clients of profiles switched away from: closed when the console ends, so their jobs keep polling.
-    private var retired: [ConsoleAPI] = []
-
+    /// Clients opened for other profiles: closed when the console ends (not before, so their jobs keep polling).
+    /// Resources to release, not a second holder of the API: the state holds the current one.
+    private var opened: [CloudStackClient] = []
     /// `--read-only`: clients opened for other profiles refuse changes too.
     let readOnly: Bool
 
-    init(api: ConsoleAPI, queue: EventQueue, readOnly: Bool = false,
-         openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
-        currentAPI = api
+    init(queue: EventQueue, readOnly: Bool = false, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
         self.queue = queue
         self.readOnly = readOnly
         self.openProfile = openProfile
     }
 
-    var api: ConsoleAPI {
-        lock.lock()
-        defer { lock.unlock() }
-        return currentAPI
-    }
-
-    private func swap(to newAPI: ConsoleAPI) {
-        lock.withLock {
-            retired.append(currentAPI)
-            currentAPI = newAPI
-        }
-    }
-
     /// Closes the clients this runner opened for other profiles.
-    func closeOpenedClients(except original: CloudStackClient) async {
-        let all = lock.withLock { () -> [ConsoleAPI] in
-            defer { retired = [] }
-            return retired + [currentAPI]
+    func closeOpenedClients() async {
+        let all = lock.withLock { () -> [CloudStackClient] in
+            defer { opened = [] }
+            return opened
         }
-        for a in all where a.client !== original { await a.client.close() }
+        for client in all { await client.close() }
     }
 
     func run(_ effect: Effect, context: PluginContext) {
+        // The API each effect uses is the state's, borrowed through the context it was made with.
+        guard let reading = context.api as? ReadingAPI else { return }
+        let api = reading.base
         let task: Task<Void, Never>
         switch effect {
         case .quit:
             return
         case .storage(let work):
-            task = Task { [api, queue] in await StorageWork.run(work, api: api, post: queue.post) }
+            task = Task { [queue] in await StorageWork.run(work, reader: reading, session: api, post: queue.post) }
         case .plugins(let work):
             task = Task { [queue] in await PluginWork.run(work, context: context, post: queue.post) }
         case .form(let work):
-            task = Task { [api, queue] in await FormWork.run(work, api: api, post: queue.post) }
+            task = Task { [queue] in await FormWork.run(work, api: reading, post: queue.post) }
         case .switchProfile(let name):
             task = Task { [self, queue] in
                 guard let openProfile else {
@@ -122,14 +109,14 @@ final class EffectRunner: @unchecked Sendable {
                     let newAPI = ConsoleAPI(client: client)
                     // Fail early (wrong key, unreachable) while still on the old profile.
                     _ = try await client.call("listCapabilities", [])
-                    self.swap(to: newAPI)
+                    self.lock.withLock { self.opened.append(client) }
                     queue.post(.profileSwitched(name: resolvedName, host: client.endpointHost, api: newAPI))
                 } catch {
                     queue.post(.profileSwitchFailed("Cannot switch to profile \(name): \(Self.describe(error))"))
                 }
             }
         case .signIn:
-            task = Task { [api, queue] in
+            task = Task { [queue] in
                 do {
                     queue.post(.apisLoaded(try await api.loadAPIs()))
                 } catch {
@@ -164,9 +151,9 @@ final class EffectRunner: @unchecked Sendable {
                 }
             }
         case .loadDashboard:
-            task = Task { [api, queue] in
+            task = Task { [queue] in
                 do {
-                    queue.post(.dashboardLoaded(try await DashboardLoader(api: api).load()))
+                    queue.post(.dashboardLoaded(try await DashboardLoader(api: reading).load()))
                 } catch {
                     queue.post(.dashboardFailed(Self.describe(error)))
                 }
@@ -174,10 +161,10 @@ final class EffectRunner: @unchecked Sendable {
         case let .runAction(track, pending):
             task = Task { [queue] in
                 // Whatever API the console reads with (unwrapped from the read-only view of it data sees).
-                let api = (pending.context.api as? ReadingAPI)?.base ?? pending.context.api
+                let allowed = (pending.context.api as? ReadingAPI)?.allowed
                 // The action's own gate: the confirmed call passes once; any other call that changes something is
                 // shown to the user first, and waits for the answer.
-                let gate = ActionAPI(base: api, approved: pending.call.map { [$0] } ?? []) { call in
+                let gate = ActionAPI(base: api, allowed: allowed, approved: pending.call.map { [$0] } ?? []) { call in
                     let approval = CallApproval()
                     queue.post(.approvalNeeded(track: track, ActionConfirmation.dialog(pending, call: call), approval))
                     return await approval.wait()
@@ -211,9 +198,9 @@ final class EffectRunner: @unchecked Sendable {
             approval.resolve(yes)
             return
         case let .pollJob(track, jobID, command):
-            task = Task { [api, queue] in
+            task = Task { [queue] in
                 do {
-                    let job = try await api.client.waitForJob(jobID, command: command)
+                    let job = try await api.waitForJob(jobID, command: command)
                     queue.post(.jobFinished(track: track, job))
                 } catch CloudStackError.jobFailed(_, _, let code, let text) {
                     queue.post(.jobFailed(track: track, (text.isEmpty ? "failed" : text) + (code.map { " (\($0))" } ?? "")))
@@ -255,7 +242,8 @@ final class EffectRunner: @unchecked Sendable {
 
 /// Gathers the dashboard: capacity per zone, VM counts by state, latest alerts and events.
 struct DashboardLoader {
-    let api: ConsoleAPI
+    /// Reads only, and knows what listApis allows.
+    let api: APIHelper
 
     func load() async throws -> DashboardData {
         var data = DashboardData()

@@ -1,9 +1,10 @@
 import CloudStack
+import PluginKit
 import StorageForms
 
 /// An action form's work, run by the effect runner: a select's choices from its list API.
 enum FormWork {
-    static func run(_ effect: FormEffect, api: ConsoleAPI, post: @escaping @Sendable (AppEvent) -> Void) async {
+    static func run(_ effect: FormEffect, api: APIHelper, post: @escaping @Sendable (AppEvent) -> Void) async {
         switch effect {
         case let .loadOptions(form, field, source):
             do {

@@ -28,7 +28,7 @@ enum HeaderActions {
     /// Whether A is offered: a header action whose command the user may send (and not in read-only mode).
     static func offered(_ list: ListModel, _ s: AppState) -> Bool {
         guard let action = first(list), let command = action.command ?? action.component.flatMap(Components.command) else { return false }
-        return !s.readOnly && s.api.isAllowed(command)
+        return !s.readOnly && s.isAllowed(command)
     }
 
     static func run(_ list: ListModel, _ s: inout AppState) -> [Effect] {

@@ -66,7 +66,7 @@ enum PluginIntegration {
         if !s.apis.isEmpty {
             for p in s.plugins.loaded where p.isLoaded {
                 guard let d = p.plugin as? DeclarativePlugin, s.user == nil || d.preFilter(ctx) else { continue }
-                if let missing = d.commands.first(where: { !s.api.isAllowed($0) }) {
+                if let missing = d.commands.first(where: { !s.isAllowed($0) }) {
                     s.plugins.apiProblems[p.id] = "\(p.directory)/config.json names \(missing), which listApis does not offer to \(s.user?.username ?? "this user")"
                 }
             }

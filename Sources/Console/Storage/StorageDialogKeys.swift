@@ -16,7 +16,7 @@ enum StorageDialogs {
             Update.flash(&s, "Read-only mode: adding storage is not allowed", error: true)
             return []
         }
-        guard s.api.isAllowed(command) else {
+        guard s.isAllowed(command) else {
             Update.flash(&s, "\(command) is not an API this account may call (listApis)", error: true)
             return []
         }

@@ -1,22 +1,24 @@
 import CloudStack
 import Foundation
+import PluginKit
 import S3Check
 import StorageForms
 
 /// The add-storage dialogs' API work, run by the effect runner: options for selects, the submission, the S3 test.
 enum StorageWork {
     /// Runs one of the dialogs' effects, posting what it found.
-    static func run(_ effect: StorageEffect, api: ConsoleAPI, post: @escaping @Sendable (AppEvent) -> Void) async {
+    /// `reader` reads and knows what listApis allows; `session` sends the submission the user pressed Add for.
+    static func run(_ effect: StorageEffect, reader: APIHelper, session: any ConsoleSession, post: @escaping @Sendable (AppEvent) -> Void) async {
         switch effect {
         case let .loadOptions(dialog, req):
             do {
-                let (options, hypervisors) = try await options(req, api: api)
+                let (options, hypervisors) = try await options(req, api: reader)
                 post(.storage(.optionsLoaded(dialog: dialog, req, options, hypervisors: hypervisors)))
             } catch {
                 post(.storage(.optionsFailed(dialog: dialog, req, EffectRunner.describe(error))))
             }
         case let .submit(dialog, requests, from):
-            await submit(dialog: dialog, requests: requests, from: from, api: api, post: post)
+            await submit(dialog: dialog, requests: requests, from: from, api: session, post: post)
         case let .testS3(dialog, input):
             let r = await testS3(input)
             post(.storage(.s3Tested(dialog: dialog, ok: r.ok, summary: r.summary, rows: r.rows)))
@@ -24,7 +26,7 @@ enum StorageWork {
     }
 
     /// Zones, pods of a zone, clusters of a pod (with their hypervisors), hosts of a cluster, providers, storage tags.
-    static func options(_ req: OptionRequest, api: ConsoleAPI) async throws -> ([FieldOption], [String: String]) {
+    static func options(_ req: OptionRequest, api: APIHelper) async throws -> ([FieldOption], [String: String]) {
         func items(_ command: String, _ params: [(String, String)]) async throws -> [JSONValue] {
             try await api.listAll(command, params)
         }
@@ -64,7 +66,7 @@ enum StorageWork {
     }
 
     /// Sends the requests from `from` on, in order, posting each step's success or the first failure.
-    static func submit(dialog: Int, requests: [StorageRequest], from: Int, api: ConsoleAPI, post: (AppEvent) -> Void) async {
+    static func submit(dialog: Int, requests: [StorageRequest], from: Int, api: APIHelper, post: (AppEvent) -> Void) async {
         for (i, req) in requests.enumerated() where i >= from {
             do {
                 let r = try await api.call(req.command, req.params)
