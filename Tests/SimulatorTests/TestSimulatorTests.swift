@@ -39,5 +39,4 @@ struct TestSimulatorTests {
         }
         #expect(!Self.listening(passedPort), "a passed test left its simulator on port \(passedPort)")
     }
-
 }

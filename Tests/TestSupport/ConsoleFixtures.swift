@@ -3,6 +3,7 @@
 #if DEBUG
 import CloudStack
 import PluginKit
+import TUI
 @testable import Console
 
 /// AppState builders and keys for tests that drive `Update` and `Renderer` directly, with no server behind them.
