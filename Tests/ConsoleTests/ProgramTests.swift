@@ -55,11 +55,11 @@ struct ProgramTests {
     @Test("SimConsole.with stops its simulator and its running effects when the test's body throws")
     func simConsoleStopsOnFailure() async throws {
         struct Planned: Error {}
-        var endpoint = ""
+        var port = 0
         var runner: EffectRunner?
         await #expect(throws: Planned.self) {
             try await SimConsole.with(vms: 5) { c in
-                endpoint = c.server.endpoint
+                port = c.server.port
                 runner = c.runner
                 // The first page's load is on its way when the body fails.
                 c.s.focus = .main
@@ -69,13 +69,7 @@ struct ProgramTests {
             }
         }
         #expect(runner?.runningCount == 0, "no effect outlives the test")
-        let probe = try CloudStackClient(configuration: ClientConfiguration(endpoint: endpoint, credentials: .apiKey(key: "k", secret: "s")))
-        do {
-            _ = try await probe.call("listZones")
-            Issue.record("the simulator still answers after the test ended")
-        } catch let e as CloudStackError {
-            #expect(e.description.contains("connection refused"), "\(e)")
-        }
-        await probe.close()
+        #expect(port > 0)
+        #expect(!isListening(onLoopbackPort: port), "the simulator still listens on \(port) after the test ended")
     }
 }
