@@ -87,8 +87,7 @@ struct PluginLoaderTests {
         let bad = Self.good.replacingOccurrences(of: "startVirtualMachine", with: "frobnicateVirtualMachine").replacingOccurrences(of: "\"stopped\"", with: "\"frob\"")
         let dir = try Self.folder(["plugins.json": #"["stopped", "frob"]"#, "stopped/config.json": Self.good, "frob/config.json": bad])
         let api = try ConsoleFixtures.api()
-        var s = AppState(width: 80, height: 24, profileName: "t", endpointHost: "h", readOnly: false, theme: .builtIn, api: api)
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
+        var s = ConsoleFixtures.signedIn(api: api, profileName: "t")
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.navbar.rows.contains { $0.item.id == "frob" })
@@ -105,8 +104,7 @@ struct PluginLoaderTests {
     func scoped() throws {
         let config = #"{"title": "Extra", "desc": "d", "scopedActions": [{"scopes": ["instances"], "id": "forcestop", "label": "Force stop", "key": "F", "command": "stopVirtualMachine", "parameters": {"forced": "true"}, "notification": "Forced stop", "states": ["Running"]}]}"#
         let dir = try Self.folder(["plugins.json": #"["extra"]"#, "extra/config.json": config])
-        var s = AppState(width: 80, height: 24, profileName: "t", endpointHost: "h", readOnly: false, theme: .builtIn, api: try ConsoleFixtures.api())
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
+        var s = ConsoleFixtures.signedIn(api: try ConsoleFixtures.api(), profileName: "t")
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.lists["instances"]?.definition.actions.map(\.id).last == "forcestop")

@@ -30,9 +30,8 @@ final class SimConsole {
         self.server = server
         self.client = client
         self.api = api
-        var s = AppState(width: 160, height: 40, profileName: "sim", endpointHost: "127.0.0.1", readOnly: false, theme: .builtIn, api: api)
+        var s = ConsoleFixtures.signedIn(api: api, width: 160, height: 40, profileName: "sim")
         s.apis = apis
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
         program = Program(state: s, api: api.inner)
     }
 
