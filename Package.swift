@@ -90,15 +90,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack"]),
+        .testTarget(name: "CloudStackTests", dependencies: ["CloudStack", "Simulator", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "CloudStack", "TestSupport"]),
         // SigV4 vectors and the probe against moto's S3 server on loopback.
         .testTarget(name: "S3CheckTests", dependencies: ["S3Check", "TestSupport"]),
-        // Servers tests start on loopback and stop by PID (moto's S3 server).
-        .target(name: "TestSupport", dependencies: ["S3Check"], path: "Tests/TestSupport"),
+        // What tests share, written once: moto's S3 server and the simulator on loopback, each stopped when its test
+        // ends; the fast-poll client; AppState builders and SimConsole, the console on its own Program.
+        .target(name: "TestSupport", dependencies: ["S3Check", "Console", "Simulator", "CloudStack", "PluginKit", "TUI"],
+                path: "Tests/TestSupport"),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "StorageFormsTests", dependencies: ["StorageForms", "CloudStack"]),
-        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "TUI", "PluginKit", "CloudStack", "Simulator", "TestSupport"]),
         // The built binary as a user runs it: `cstui call` from a shell, the console inside tmux.
         .testTarget(name: "EndToEndTests", dependencies: ["CloudStack", "Simulator", "TestSupport"]),
         // Seeded mutation fuzzing of every parser of outside bytes (CSTUI_FUZZ_SECONDS runs longer; scripts/fuzz.sh).

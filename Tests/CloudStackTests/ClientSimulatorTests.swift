@@ -1,17 +1,15 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 @testable import CloudStack
 
 /// The client against the project's simulator over loopback HTTP: each tests the other.
 @Suite("Client against the simulator")
 struct ClientSimulatorTests {
-    static func start(vms: Int = 200, jobDelay: ClosedRange<Double> = 0.05...0.15) async throws -> SimulatorServer {
-        var options = SimulatorOptions()
-        options.vms = vms
-        options.seed = 7
-        options.jobDelay = jobDelay
-        return try await SimulatorServer.start(options)
+    /// A simulator for one test, stopped (with every client made by `client`) when the body ends, pass or fail.
+    static func with<T>(vms: Int = 200, jobDelay: ClosedRange<Double> = 0.05...0.15, _ body: (SimulatorServer) async throws -> T) async throws -> T {
+        try await withSimulator(vms: vms, seed: 7, jobDelay: jobDelay, body)
     }
 
     static func client(_ server: SimulatorServer, session: Bool = false, user: Bool = false, tune: (inout ClientConfiguration) -> Void = { _ in }) throws -> CloudStackClient {
@@ -19,164 +17,160 @@ struct ClientSimulatorTests {
         let credentials: Credentials = session
             ? .session(username: account.username, password: account.password, domain: account.domain)
             : .apiKey(key: account.apiKey, secret: account.secretKey)
-        var config = ClientConfiguration(endpoint: server.endpoint, credentials: credentials)
-        config.jobPollInterval = 0.05
-        config.firstJobPollDelay = 0.02
-        tune(&config)
-        return try CloudStackClient(configuration: config)
+        return try TestSupport.client(server, credentials, configure: tune)
     }
 
     @Test("signed requests are accepted; a wrong secret gets 401")
     func signing() async throws {
-        let server = try await Self.start()
-        let client = try Self.client(server)
-        let zones = try await client.call("listZones")
-        #expect(zones.responseName == "listzonesresponse")
-        #expect(zones.list.itemKey == "zone")
-        var config = ClientConfiguration(endpoint: server.endpoint, credentials: .apiKey(key: server.credentials.admin.apiKey, secret: "wrong"))
-        config.signatureVersion3 = false
-        let bad = try CloudStackClient(configuration: config)
-        await #expect(throws: CloudStackError.self) { try await bad.call("listZones") }
-        do { _ = try await bad.call("listZones") } catch let e as CloudStackError { #expect(e.httpStatus == 401) }
-        await bad.close()
-        await client.close()
-        try await server.shutdown()
+        try await Self.with { server in
+            let client = try Self.client(server)
+            let zones = try await client.call("listZones")
+            #expect(zones.responseName == "listzonesresponse")
+            #expect(zones.list.itemKey == "zone")
+            var config = ClientConfiguration(endpoint: server.endpoint, credentials: .apiKey(key: server.credentials.admin.apiKey, secret: "wrong"))
+            config.signatureVersion3 = false
+            let bad = try CloudStackClient(configuration: config)
+            await #expect(throws: CloudStackError.self) { try await bad.call("listZones") }
+            do { _ = try await bad.call("listZones") } catch let e as CloudStackError { #expect(e.httpStatus == 401) }
+            await bad.close()
+            await client.close()
+        }
     }
 
     @Test("session login, calls with the session key, logout")
     func session() async throws {
-        let server = try await Self.start()
-        let client = try Self.client(server, session: true)
-        let vms = try await client.call("listVirtualMachines", [("listall", "true")])
-        #expect(vms.responseName == "listvirtualmachinesresponse")
-        let session = try #require(await client.session)
-        #expect(session["username"]?.text == server.credentials.admin.username)
-        await client.close()
-        try await server.shutdown()
+        try await Self.with { server in
+            let client = try Self.client(server, session: true)
+            let vms = try await client.call("listVirtualMachines", [("listall", "true")])
+            #expect(vms.responseName == "listvirtualmachinesresponse")
+            let session = try #require(await client.session)
+            #expect(session["username"]?.text == server.credentials.admin.username)
+            await client.close()
+        }
     }
 
     @Test("an expired session: reads are repeated after a new login, changes are not")
     func sessionExpiry() async throws {
-        let server = try await Self.start()
-        let client = try Self.client(server, session: true)
-        _ = try await client.call("listZones")
-        var f = FaultOptions()
-        f.sessionExpiry = 8.0  // long enough that a fresh login survives until its retried call, even with the full suite running (3 s was not)
-        server.setFaults(f)
-        try await Task.sleep(nanoseconds: 8_300_000_000)
-        let zones = try await client.call("listZones")
-        #expect(!zones.list.items.isEmpty)
-        try await Task.sleep(nanoseconds: 8_300_000_000)
-        let vm = try #require(try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items.first?["id"]?.text)
-        try await Task.sleep(nanoseconds: 8_300_000_000)
-        do {
-            _ = try await client.call("stopVirtualMachine", [("id", vm)])
-            Issue.record("a change must not be repeated silently")
-        } catch let e as CloudStackError {
-            #expect(e.description.contains("did not repeat"))
+        try await Self.with { server in
+            let client = try Self.client(server, session: true)
+            _ = try await client.call("listZones")
+            var f = FaultOptions()
+            f.sessionExpiry = 8.0  // long enough that a fresh login survives until its retried call, even with the full suite running (3 s was not)
+            server.setFaults(f)
+            try await Task.sleep(nanoseconds: 8_300_000_000)
+            let zones = try await client.call("listZones")
+            #expect(!zones.list.items.isEmpty)
+            try await Task.sleep(nanoseconds: 8_300_000_000)
+            let vm = try #require(try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items.first?["id"]?.text)
+            try await Task.sleep(nanoseconds: 8_300_000_000)
+            do {
+                _ = try await client.call("stopVirtualMachine", [("id", vm)])
+                Issue.record("a change must not be repeated silently")
+            } catch let e as CloudStackError {
+                #expect(e.description.contains("did not repeat"))
+            }
+            await client.close()
         }
-        await client.close()
-        try await server.shutdown()
     }
 
     @Test("every page, fetched in parallel, in the server's order")
     func paging() async throws {
-        let server = try await Self.start(vms: 1234)
-        let client = try Self.client(server) { $0.pageSize = 100 }
-        let all = try await client.listAll("listVirtualMachines", [("listall", "true")])
-        #expect(all.count == 1234)
-        #expect(all.items.count == 1234)
-        let ids = all.items.compactMap { $0["id"]?.text }
-        #expect(Set(ids).count == 1234)
-        let page3 = try await client.listPage("listVirtualMachines", [("listall", "true")], page: 3, pageSize: 100)
-        #expect(Array(ids[200..<300]) == page3.items.compactMap { $0["id"]?.text })
-        await client.close()
-        try await server.shutdown()
+        try await Self.with(vms: 1234) { server in
+            let client = try Self.client(server) { $0.pageSize = 100 }
+            let all = try await client.listAll("listVirtualMachines", [("listall", "true")])
+            #expect(all.count == 1234)
+            #expect(all.items.count == 1234)
+            let ids = all.items.compactMap { $0["id"]?.text }
+            #expect(Set(ids).count == 1234)
+            let page3 = try await client.listPage("listVirtualMachines", [("listall", "true")], page: 3, pageSize: 100)
+            #expect(Array(ids[200..<300]) == page3.items.compactMap { $0["id"]?.text })
+            await client.close()
+        }
     }
 
     @Test("an async job is polled to its end; a wrong-state action fails with the server's text")
     func jobs() async throws {
-        let server = try await Self.start()
-        let client = try Self.client(server)
-        let running = try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
-        let id = try #require(running.first?["id"]?.text)
-        let outcome = try await client.execute("stopVirtualMachine", [("id", id)])
-        guard case .job(_, let job) = outcome else { Issue.record("expected a job"); return }
-        #expect(job.status == .succeeded)
-        #expect(job.result?["virtualmachine"]?["state"]?.text == "Stopped")
-        #expect(job.instanceID == id)
-        do {
-            _ = try await client.execute("rebootVirtualMachine", [("id", id)])
-            Issue.record("rebooting a stopped VM must fail")
-        } catch let CloudStackError.jobFailed(_, command, code, text) {
-            #expect(command == "rebootVirtualMachine")
-            #expect(code == 530)
-            #expect(!text.isEmpty)
+        try await Self.with { server in
+            let client = try Self.client(server)
+            let running = try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
+            let id = try #require(running.first?["id"]?.text)
+            let outcome = try await client.execute("stopVirtualMachine", [("id", id)])
+            guard case .job(_, let job) = outcome else { Issue.record("expected a job"); return }
+            #expect(job.status == .succeeded)
+            #expect(job.result?["virtualmachine"]?["state"]?.text == "Stopped")
+            #expect(job.instanceID == id)
+            do {
+                _ = try await client.execute("rebootVirtualMachine", [("id", id)])
+                Issue.record("rebooting a stopped VM must fail")
+            } catch let CloudStackError.jobFailed(_, command, code, text) {
+                #expect(command == "rebootVirtualMachine")
+                #expect(code == 530)
+                #expect(!text.isEmpty)
+            }
+            await client.close()
         }
-        await client.close()
-        try await server.shutdown()
     }
 
     @Test("polling survives dropped connections: the job is still followed to its end")
     func pollingResilience() async throws {
-        let server = try await Self.start(jobDelay: 0.6...0.6)
-        let client = try Self.client(server)
-        let running = try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
-        let ids = running.prefix(2).compactMap { $0["id"]?.text }
-        try #require(ids.count == 2)
-        let queued = try await client.call("stopVirtualMachine", [("id", ids[0])])
-        let jobID = try #require(queued.jobID)
-        var f = FaultOptions()
-        f.dropRate = 0.4
-        server.setFaults(f)
-        let job = try await client.waitForJob(jobID, command: "stopVirtualMachine")
-        #expect(job.status == .succeeded)
-        server.setFaults(FaultOptions())
-        await client.close()
-        try await server.shutdown()
+        try await Self.with(jobDelay: 0.6...0.6) { server in
+            let client = try Self.client(server)
+            let running = try await client.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
+            let ids = running.prefix(2).compactMap { $0["id"]?.text }
+            try #require(ids.count == 2)
+            let queued = try await client.call("stopVirtualMachine", [("id", ids[0])])
+            let jobID = try #require(queued.jobID)
+            var f = FaultOptions()
+            f.dropRate = 0.4
+            server.setFaults(f)
+            let job = try await client.waitForJob(jobID, command: "stopVirtualMachine")
+            #expect(job.status == .succeeded)
+            server.setFaults(FaultOptions())
+            await client.close()
+        }
     }
 
     @Test("the overall timeout ends the wait while the job is still pending")
     func jobTimeout() async throws {
-        let server = try await Self.start(jobDelay: 30...30)
-        let impatient = try Self.client(server) { $0.jobTimeout = 0.3 }
-        let running = try await impatient.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
-        let id = try #require(running.first?["id"]?.text)
-        let queued = try await impatient.call("stopVirtualMachine", [("id", id)])
-        let jobID = try #require(queued.jobID)
-        await #expect(throws: CloudStackError.jobTimedOut(jobID: jobID, command: "stopVirtualMachine", seconds: 0.3)) {
-            try await impatient.waitForJob(jobID, command: "stopVirtualMachine")
+        try await Self.with(jobDelay: 30...30) { server in
+            let impatient = try Self.client(server) { $0.jobTimeout = 0.3 }
+            let running = try await impatient.call("listVirtualMachines", [("state", "Running"), ("listall", "true")]).list.items
+            let id = try #require(running.first?["id"]?.text)
+            let queued = try await impatient.call("stopVirtualMachine", [("id", id)])
+            let jobID = try #require(queued.jobID)
+            await #expect(throws: CloudStackError.jobTimedOut(jobID: jobID, command: "stopVirtualMachine", seconds: 0.3)) {
+                try await impatient.waitForJob(jobID, command: "stopVirtualMachine")
+            }
+            // The job goes on: the server still reports it pending.
+            #expect(try await impatient.queryJob(jobID).status == .pending)
+            await impatient.close()
         }
-        // The job goes on: the server still reports it pending.
-        #expect(try await impatient.queryJob(jobID).status == .pending)
-        await impatient.close()
-        try await server.shutdown()
     }
 
     @Test("bad answers become clear errors: HTML proxy page, malformed JSON, dropped connection")
     func badAnswers() async throws {
-        let server = try await Self.start()
-        let client = try Self.client(server)
-        var f = FaultOptions()
-        f.htmlProxyRate = 1
-        server.setFaults(f)
-        do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
-            guard case .notJSON(_, let status, _, _, let start) = e else { Issue.record("\(e)"); return }
-            #expect(status == 502)
-            #expect(start.lowercased().contains("<html"))
+        try await Self.with { server in
+            let client = try Self.client(server)
+            var f = FaultOptions()
+            f.htmlProxyRate = 1
+            server.setFaults(f)
+            do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
+                guard case .notJSON(_, let status, _, _, let start) = e else { Issue.record("\(e)"); return }
+                #expect(status == 502)
+                #expect(start.lowercased().contains("<html"))
+            }
+            f = FaultOptions(); f.malformedRate = 1; server.setFaults(f)
+            do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
+                #expect(e.description.contains("malformed JSON"))
+            }
+            f = FaultOptions(); f.dropRate = 1; server.setFaults(f)
+            do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
+                guard case .transport = e else { Issue.record("\(e)"); return }
+            }
+            server.setFaults(FaultOptions())
+            _ = try await client.call("listZones")
+            await client.close()
         }
-        f = FaultOptions(); f.malformedRate = 1; server.setFaults(f)
-        do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
-            #expect(e.description.contains("malformed JSON"))
-        }
-        f = FaultOptions(); f.dropRate = 1; server.setFaults(f)
-        do { _ = try await client.call("listZones"); Issue.record("expected an error") } catch let e as CloudStackError {
-            guard case .transport = e else { Issue.record("\(e)"); return }
-        }
-        server.setFaults(FaultOptions())
-        _ = try await client.call("listZones")
-        await client.close()
-        try await server.shutdown()
     }
 
     @Test("nothing listening: a transport error naming host and port")

@@ -5,6 +5,7 @@ import Simulator
 import Testing
 import TUI
 @testable import Console
+@testable import TestSupport
 
 /// Issue: a plugin could destroy VMs on a keypress, even under --read-only. What changes the cloud is decided by the
 /// command, refused in one place under --read-only, confirmed with the command and its parameters in view.

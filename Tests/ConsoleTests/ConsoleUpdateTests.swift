@@ -5,6 +5,7 @@ import Simulator
 import Testing
 import TUI
 @testable import Console
+@testable import TestSupport
 
 /// The console's behaviour through `Update` and `Renderer`: events in, state and screen out.
 @Suite("Console update and rendering")
@@ -14,27 +15,9 @@ struct ConsoleUpdateTests {
                                                  ("zonename", "zone-a"), ("hostname", "kvm-1"), ("account", "admin")]))
     }
 
-    static func state(api: any ConsoleSession, readOnly: Bool = false, width: Int = 80, height: Int = 24) -> AppState {
-        var s = AppState(width: width, height: height, profileName: "test", endpointHost: "127.0.0.1", readOnly: readOnly, theme: .builtIn, api: api)
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
-        _ = Update.open(InstancesSection.id, &s)
-        return s
-    }
-
-    static func load(_ rows: [Row], into s: inout AppState, total: Int? = nil) {
-        let generation = s.lists[InstancesSection.id]?.generation ?? 0
-        _ = Update.apply(.pageLoaded(view: InstancesSection.id, generation: generation, page: 1, DataPage(rows: rows, total: total ?? rows.count)), to: &s)
-    }
-
-    static func api() throws -> ConsoleAPI {
-        ConsoleAPI(client: try CloudStackClient(configuration: ClientConfiguration(endpoint: "http://127.0.0.1:9/client/api", credentials: .apiKey(key: "k", secret: "s"))))
-    }
-
-    static func key(_ k: Key, _ s: inout AppState) -> [Effect] { Update.apply(.input(.key(k)), to: &s) }
-
     @Test("opening Instances asks for page 1; once count is known, later pages load in parallel and are kept in order")
     func paging() throws {
-        var s = Self.state(api: try Self.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         #expect(s.lists[InstancesSection.id]?.loading == .loading(page: 1, pages: nil))
         s.pageSize = 2
         let gen = s.lists[InstancesSection.id]?.generation ?? -1
@@ -67,9 +50,9 @@ struct ConsoleUpdateTests {
 
     @Test("the table at 80x24: column labels, rows, and the selected row highlighted")
     func rendering() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load((1...30).map { Self.vm($0, "web-\($0)", $0 % 3 == 0 ? "Stopped" : "Running") }, into: &s)
-        _ = Self.key(.down, &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load((1...30).map { Self.vm($0, "web-\($0)", $0 % 3 == 0 ? "Stopped" : "Running") }, into: &s)
+        _ = ConsoleFixtures.key(.down, &s)
         let screen = Renderer.render(s)
         let header = screen.text(at: 2)
         for label in ["Name", "State", "Zone", "Host"] { #expect(header.contains(label)) }
@@ -83,44 +66,44 @@ struct ConsoleUpdateTests {
 
     @Test("/ filters as you type, matching all words; Esc clears and the cursor stays on its row")
     func filtering() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load([Self.vm(1, "web-1", "Running"), Self.vm(2, "db-1", "Running"), Self.vm(3, "web-2", "Stopped")], into: &s)
-        _ = Self.key(.char("/"), &s)
-        for c in "web stop" { _ = Self.key(.char(c), &s) }
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([Self.vm(1, "web-1", "Running"), Self.vm(2, "db-1", "Running"), Self.vm(3, "web-2", "Stopped")], into: &s)
+        _ = ConsoleFixtures.key(.char("/"), &s)
+        for c in "web stop" { _ = ConsoleFixtures.key(.char(c), &s) }
         #expect(s.lists[InstancesSection.id]?.visible.count == 1)
         #expect(s.lists[InstancesSection.id]?.selectedRow?.id == "vm-3")
         #expect(Renderer.render(s).text(at: 1).contains("1 of 3 match"))
-        _ = Self.key(.escape, &s)
+        _ = ConsoleFixtures.key(.escape, &s)
         #expect(s.lists[InstancesSection.id]?.visible.count == 3)
         #expect(s.lists[InstancesSection.id]?.selectedRow?.id == "vm-3")
     }
 
     @Test("sorting by a column and reversing it")
     func sorting() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load([Self.vm(1, "b", "Running"), Self.vm(2, "c", "Stopped"), Self.vm(3, "a", "Running")], into: &s)
-        _ = Self.key(.char("o"), &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([Self.vm(1, "b", "Running"), Self.vm(2, "c", "Stopped"), Self.vm(3, "a", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.char("o"), &s)
         #expect(s.lists[InstancesSection.id].map { l in l.visible.map { l.rows[$0]["name"] ?? "" } } == ["a", "b", "c"])
-        _ = Self.key(.char("O"), &s)
+        _ = ConsoleFixtures.key(.char("O"), &s)
         #expect(s.lists[InstancesSection.id].map { l in l.visible.map { l.rows[$0]["name"] ?? "" } } == ["c", "b", "a"])
     }
 
     @Test("actions follow the VM's state: Restart asks first and then runs; Start is refused for a running VM")
     func actionsByState() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load([Self.vm(1, "web-1", "Running"), Self.vm(2, "web-2", "Stopped")], into: &s)
-        #expect(Self.key(.char("S"), &s).isEmpty)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([Self.vm(1, "web-1", "Running"), Self.vm(2, "web-2", "Stopped")], into: &s)
+        #expect(ConsoleFixtures.key(.char("S"), &s).isEmpty)
         #expect(s.flash?.text.contains("not available") == true)
-        _ = Self.key(.char("x"), &s)
+        _ = ConsoleFixtures.key(.char("x"), &s)
         guard case .actionMenu(let menu)? = s.overlay else { Issue.record("expected the action menu"); return }
         #expect(Set(menu.actions.map(\.id)) == ["stop", "restart", "destroy", "snapshot"])
-        _ = Self.key(.escape, &s)
-        #expect(Self.key(.char("R"), &s).isEmpty)
+        _ = ConsoleFixtures.key(.escape, &s)
+        #expect(ConsoleFixtures.key(.char("R"), &s).isEmpty)
         guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected a confirmation"); return }
         // The question, then the command and every parameter that will be sent.
         #expect(dialog.message == "Restart VM web-1?\n\nSends rebootVirtualMachine\n  id = vm-1")
         #expect(dialog.focusedButton == 0 && !dialog.isDangerous)
-        let effects = Self.key(.enter, &s)
+        let effects = ConsoleFixtures.key(.enter, &s)
         guard case .runAction(let track, let pending)? = effects.first else { Issue.record("expected the action to run"); return }
         #expect(pending.action.id == "restart")
         #expect(pending.row.id == "vm-1")
@@ -139,26 +122,26 @@ struct ConsoleUpdateTests {
 
     @Test("a failed job shows the server's error text in the tray")
     func failedJob() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load([Self.vm(1, "web-1", "Running")], into: &s)
-        _ = Self.key(.char("T"), &s)
-        let effects = Self.key(.char("y"), &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([Self.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.char("T"), &s)
+        let effects = ConsoleFixtures.key(.char("y"), &s)
         guard case .runAction(let track, _)? = effects.first else { Issue.record("expected the action to run"); return }
         _ = Update.apply(.jobFailed(track: track, "Unable to stop VM: host is in maintenance (530)"), to: &s)
         #expect(s.jobs.jobs.first?.status == .failed("Unable to stop VM: host is in maintenance (530)"))
-        _ = Self.key(.char("n"), &s)
+        _ = ConsoleFixtures.key(.char("n"), &s)
         let screen = Renderer.render(s)
         #expect(screen.renderedText.contains("host is in maintenance"))
     }
 
     @Test("read-only mode refuses mutating actions and offers none")
     func readOnly() throws {
-        var s = Self.state(api: try Self.api(), readOnly: true)
-        Self.load([Self.vm(1, "web-1", "Running")], into: &s)
-        #expect(Self.key(.char("R"), &s).isEmpty)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api(), readOnly: true)
+        ConsoleFixtures.load([Self.vm(1, "web-1", "Running")], into: &s)
+        #expect(ConsoleFixtures.key(.char("R"), &s).isEmpty)
         #expect(s.overlay == nil)
         #expect(s.flash?.text.contains("Read-only") == true)
-        _ = Self.key(.char("x"), &s)
+        _ = ConsoleFixtures.key(.char("x"), &s)
         #expect(s.overlay == nil)
         s.flash = nil
         let footer = Renderer.render(s).text(at: 23)
@@ -170,64 +153,63 @@ struct ConsoleUpdateTests {
     func listApisRestricts() async throws {
         var options = SimulatorOptions()
         options.vms = 20
-        let server = try await SimulatorServer.start(options)
-        let user = server.credentials.user
-        let client = try CloudStackClient(configuration: ClientConfiguration(endpoint: server.endpoint, credentials: .apiKey(key: user.apiKey, secret: user.secretKey)))
-        let api = ConsoleAPI(client: client)
-        let apis = try await api.loadAPIs()
-        #expect(apis.contains { $0.name == "listVirtualMachines" })
-        #expect(!apis.contains { $0.name == "listHosts" })
-        // The console's state is the one holder of what listApis offers.
-        var s = Self.state(api: api)
-        _ = Update.apply(.apisLoaded(apis), to: &s)
-        #expect(s.isAllowed("stopVirtualMachine"))
-        #expect(!s.isAllowed("enableStorageMaintenance"))
-        #expect(s.context().api.isAllowed("stopVirtualMachine") && !s.context().api.isAllowed("enableStorageMaintenance"))
-        let me = try await api.whoAmI()
-        #expect(me.username == user.username)
-        #expect(me.roleType == "User")
-        await client.close()
-        try await server.shutdown()
+        try await TestSimulator.with(options) { server in
+            let user = server.credentials.user
+            let client = try TestSupport.client(server, .apiKey(key: user.apiKey, secret: user.secretKey))
+            let api = ConsoleAPI(client: client)
+            let apis = try await api.loadAPIs()
+            #expect(apis.contains { $0.name == "listVirtualMachines" })
+            #expect(!apis.contains { $0.name == "listHosts" })
+            // The console's state is the one holder of what listApis offers.
+            var s = ConsoleFixtures.state(api: api)
+            _ = Update.apply(.apisLoaded(apis), to: &s)
+            #expect(s.isAllowed("stopVirtualMachine"))
+            #expect(!s.isAllowed("enableStorageMaintenance"))
+            #expect(s.context().api.isAllowed("stopVirtualMachine") && !s.context().api.isAllowed("enableStorageMaintenance"))
+            let me = try await api.whoAmI()
+            #expect(me.username == user.username)
+            #expect(me.roleType == "User")
+        }
     }
 
     @Test("the palette: :listHosts opens a generic list with columns from listApis; unknown words are explained")
     func palette() throws {
-        var s = Self.state(api: try Self.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         s.apis = [APIInfo(name: "listHosts", isAsync: false, responseFields: ["id", "name", "state", "ipaddress", "zonename", "clusterid"])]
-        _ = Self.key(.char(":"), &s)
-        for c in "listhosts" { _ = Self.key(.char(c), &s) }
-        let effects = Self.key(.enter, &s)
+        _ = ConsoleFixtures.key(.char(":"), &s)
+        for c in "listhosts" { _ = ConsoleFixtures.key(.char(c), &s) }
+        let effects = ConsoleFixtures.key(.enter, &s)
         #expect(s.section == "api:listHosts")
         #expect(s.lists["api:listHosts"]?.definition.fields.map(\.key) == ["name", "state", "zonename", "ipaddress"])
         guard case .loadPage(let def, _, 1, _)? = effects.first else { Issue.record("expected a load"); return }
         #expect(def.id == "api:listHosts")
-        _ = Self.key(.char(":"), &s)
-        for c in "frobnicate" { _ = Self.key(.char(c), &s) }
-        _ = Self.key(.enter, &s)
+        _ = ConsoleFixtures.key(.char(":"), &s)
+        for c in "frobnicate" { _ = ConsoleFixtures.key(.char(c), &s) }
+        _ = ConsoleFixtures.key(.enter, &s)
         #expect(s.flash?.text.contains("Unknown command 'frobnicate'") == true)
-        _ = Self.key(.char(":"), &s)
-        for c in "storage" { _ = Self.key(.char(c), &s) }
-        _ = Self.key(.enter, &s)
+        _ = ConsoleFixtures.key(.char(":"), &s)
+        for c in "storage" { _ = ConsoleFixtures.key(.char(c), &s) }
+        _ = ConsoleFixtures.key(.enter, &s)
         #expect(s.section == "primary-storage")
     }
 
     @Test("100,000 rows: filtering and moving stay on row indices, the screen shows the right rows")
     func largeList() throws {
-        var s = Self.state(api: try Self.api())
-        Self.load((1...100_000).map { Self.vm($0, "vm-\($0)", $0 % 2 == 0 ? "Running" : "Stopped") }, into: &s)
-        _ = Self.key(.char("G"), &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load((1...100_000).map { Self.vm($0, "vm-\($0)", $0 % 2 == 0 ? "Running" : "Stopped") }, into: &s)
+        _ = ConsoleFixtures.key(.char("G"), &s)
         #expect(s.lists[InstancesSection.id]?.selectedRow?.id == "vm-100000")
         #expect(Renderer.render(s).renderedText.contains("vm-100000"))
-        _ = Self.key(.char("/"), &s)
-        for c in "vm-9999" { _ = Self.key(.char(c), &s) }
+        _ = ConsoleFixtures.key(.char("/"), &s)
+        for c in "vm-9999" { _ = ConsoleFixtures.key(.char(c), &s) }
         #expect(s.lists[InstancesSection.id]?.visible.count == 11)
     }
 
     @Test("resizing re-lays the screen; a dialog stays centred and inside at 40x12")
     func resize() throws {
-        var s = Self.state(api: try Self.api(), width: 120, height: 40)
-        Self.load([Self.vm(1, "web-1", "Running")], into: &s)
-        _ = Self.key(.char("R"), &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api(), width: 120, height: 40)
+        ConsoleFixtures.load([Self.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.char("R"), &s)
         _ = Update.apply(.input(.resize(width: 40, height: 12)), to: &s)
         let screen = Renderer.render(s)
         #expect(screen.width == 40 && screen.height == 12)
@@ -241,8 +223,8 @@ struct ConsoleUpdateTests {
 struct KeyTableTests {
     @Test("help lists every binding of the table; the footer's hints are the table's; plugin-reserved keys cover the table's")
     func oneTable() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
         let help = Help.view(for: s)
         let entries = help.sections.flatMap(\.entries).map { "\($0.key)|\($0.action)" }
         for b in KeyBindings.table { #expect(entries.contains("\(b.shown)|\(b.help)"), "help misses \(b.shown)") }
@@ -252,10 +234,10 @@ struct KeyTableTests {
             for case .char(let c) in b.keys { #expect(ReservedKeys.characters.contains(c), "'\(c)' runs \(b.help) but a plugin may take it") }
         }
         // Dispatch follows the table: ? opens help, : the palette, n the tray, / the filter.
-        _ = ConsoleUpdateTests.key(.char("?"), &s)
+        _ = ConsoleFixtures.key(.char("?"), &s)
         guard case .help? = s.overlay else { Issue.record("? must open the help"); return }
         s.overlay = nil
-        _ = ConsoleUpdateTests.key(.char("/"), &s)
+        _ = ConsoleFixtures.key(.char("/"), &s)
         #expect(s.lists[InstancesSection.id]?.isEditingFilter == true)
     }
 }
@@ -264,9 +246,9 @@ struct KeyTableTests {
 struct DetailPaneTests {
     @Test("the detail pane shows the section's detail fields first, in its order, then the rest")
     func detailOrder() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api(), width: 160, height: 40)
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
-        _ = ConsoleUpdateTests.key(.enter, &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api(), width: 160, height: 40)
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.enter, &s)
         let fields = JSONObject([("nic", "10.0.0.1"), ("created", "2026-01-01T10:00:00+0000"), ("id", "vm-1"), ("zonename", "zone-a"),
                                  ("name", "web-1"), ("state", "Running")])
         _ = Update.apply(.detailLoaded(view: InstancesSection.id, rowID: "vm-1", fields), to: &s)

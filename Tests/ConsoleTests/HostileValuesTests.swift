@@ -6,6 +6,7 @@ import Simulator
 import Testing
 import TUI
 @testable import Console
+@testable import TestSupport
 
 /// Values a server (or a tenant naming things) sends that once crashed the console, reached the terminal raw, or
 /// put another row's data under the selected row's title.
@@ -57,7 +58,7 @@ struct HostileValuesTests {
 
     @Test("a Dashboard with 1e300 capacity and counts at Int.max draws")
     func dashboardNumbers() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         var d = DashboardData()
         d.zones = [.init(zone: "z", gauges: [("CPU", 1e300, 1e300), ("Memory", .nan, 1), ("Primary", 1e300, .infinity)])]
         d.vmStates = [("Running", Int.max), ("Stopped", Int.max), ("Error", -5)]
@@ -71,11 +72,11 @@ struct HostileValuesTests {
 
     @Test("a list count of Int.max or below zero neither traps nor stops the rows that came")
     func hugeCounts() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "a", "Running")], into: &s, total: Int.max)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "a", "Running")], into: &s, total: Int.max)
         #expect(s.lists[InstancesSection.id]?.rows.count == 1)
-        var t = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "a", "Running")], into: &t, total: -1)
+        var t = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "a", "Running")], into: &t, total: -1)
         #expect(t.lists[InstancesSection.id]?.total == 1)
         t.lists[InstancesSection.id]?.remove(id: "vm-1")
         #expect(t.lists[InstancesSection.id]?.total == 0)
@@ -84,7 +85,7 @@ struct HostileValuesTests {
     @Test("escape sequences, C1 and bidi controls in names never reach the screen: not in lists, dialogs or pre-filled inputs")
     func namesAreSanitised() throws {
         let evil = "pool\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}gnp.exe\u{200B}"
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         _ = Update.open(StorageSections.primaryID, &s)
         let row = Row(id: "p1", fields: JSONObject([("id", "p1"), ("name", .string(evil)), ("state", "Up"), ("disksizetotal", 1024)]))
         let generation = s.lists[StorageSections.primaryID]?.generation ?? 0
@@ -93,7 +94,7 @@ struct HostileValuesTests {
         #expect(!list.cells.contains { Self.control($0.character) })
         #expect(list.renderedText.contains("pool?]0;"))
         // Update pre-fills the name field with it; the text input draws cell by cell.
-        _ = ConsoleUpdateTests.key(.char("U"), &s)
+        _ = ConsoleFixtures.key(.char("U"), &s)
         guard case .form? = s.overlay else { Issue.record("expected the Update form"); return }
         let form = Renderer.render(s)
         #expect(!form.cells.contains { Self.control($0.character) })
@@ -106,7 +107,7 @@ struct HostileValuesTests {
 
     @Test("a PowerFlex password travels encodeURIComponent-encoded (Pa%24%24-w0rd) and is masked in that spelling too")
     func powerFlexMasking() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         var d = StorageDialog(id: 4, kind: .primary, availableAPIs: [])
         d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = [FieldOption(value: "PowerFlex", label: "PowerFlex")]
         d.values = ["scope": "zone", "hypervisor": "KVM", "provider": "PowerFlex", "powerflexGatewayPassword": "Pa$$-w0rd",

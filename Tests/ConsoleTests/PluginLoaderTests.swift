@@ -4,6 +4,7 @@ import PluginKit
 import Testing
 import TUI
 @testable import Console
+@testable import TestSupport
 
 /// plugins.json and config.json as the loader reads them: good plugins load, each broken one fails with a reason.
 @Suite("Plugin loader")
@@ -85,9 +86,8 @@ struct PluginLoaderTests {
     func listApisCheck() throws {
         let bad = Self.good.replacingOccurrences(of: "startVirtualMachine", with: "frobnicateVirtualMachine").replacingOccurrences(of: "\"stopped\"", with: "\"frob\"")
         let dir = try Self.folder(["plugins.json": #"["stopped", "frob"]"#, "stopped/config.json": Self.good, "frob/config.json": bad])
-        let api = try ConsoleUpdateTests.api()
-        var s = AppState(width: 80, height: 24, profileName: "t", endpointHost: "h", readOnly: false, theme: .builtIn, api: api)
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
+        let api = try ConsoleFixtures.api()
+        var s = ConsoleFixtures.signedIn(api: api, profileName: "t")
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.navbar.rows.contains { $0.item.id == "frob" })
@@ -104,8 +104,7 @@ struct PluginLoaderTests {
     func scoped() throws {
         let config = #"{"title": "Extra", "desc": "d", "scopedActions": [{"scopes": ["instances"], "id": "forcestop", "label": "Force stop", "key": "F", "command": "stopVirtualMachine", "parameters": {"forced": "true"}, "notification": "Forced stop", "states": ["Running"]}]}"#
         let dir = try Self.folder(["plugins.json": #"["extra"]"#, "extra/config.json": config])
-        var s = AppState(width: 80, height: 24, profileName: "t", endpointHost: "h", readOnly: false, theme: .builtIn, api: try ConsoleUpdateTests.api())
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
+        var s = ConsoleFixtures.signedIn(api: try ConsoleFixtures.api(), profileName: "t")
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.lists["instances"]?.definition.actions.map(\.id).last == "forcestop")
@@ -118,20 +117,20 @@ struct PluginLoaderTests {
     func inputsForm() throws {
         let config = #"{"title": "Snap", "desc": "d", "scopedActions": [{"scopes": ["instances"], "id": "snap", "label": "Snapshot", "key": "N", "command": "createVMSnapshot", "idParameter": "virtualmachineid", "inputs": [{"key": "name", "label": "Name", "required": true}, {"key": "description", "label": "Description"}], "confirm": "Take it?", "notification": "Snapshot taken"}]}"#
         let dir = try Self.folder(["plugins.json": #"["snap"]"#, "snap/config.json": config])
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: [:])
         PluginIntegration.apply(loaded, listError: nil, &s)
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
-        _ = ConsoleUpdateTests.key(.char("N"), &s)
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.char("N"), &s)
         guard case .form? = s.overlay else { Issue.record("expected the inputs form"); return }
-        _ = ConsoleUpdateTests.key(.enter, &s)
+        _ = ConsoleFixtures.key(.enter, &s)
         guard case .form(let blockedForm)? = s.overlay, case let blocked = blockedForm.form else { Issue.record("an empty required field must keep the form open"); return }
         #expect(blocked.fields.first?.error != nil)
-        for c in "before-upgrade" { _ = ConsoleUpdateTests.key(.char(c), &s) }
-        _ = ConsoleUpdateTests.key(.enter, &s)
+        for c in "before-upgrade" { _ = ConsoleFixtures.key(.char(c), &s) }
+        _ = ConsoleFixtures.key(.enter, &s)
         guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected the confirmation"); return }
         #expect(dialog.message == "Take it?\n\nSends createVMSnapshot\n  virtualmachineid = vm-1\n  name = before-upgrade")
-        let effects = ConsoleUpdateTests.key(.char("y"), &s)
+        let effects = ConsoleFixtures.key(.char("y"), &s)
         guard case .runAction(_, let pending)? = effects.first else { Issue.record("expected the action to run"); return }
         #expect(pending.context.inputs["name"] == "before-upgrade")
         #expect(pending.call == APICall("createVMSnapshot", [("virtualmachineid", "vm-1"), ("name", "before-upgrade")]))
@@ -241,7 +240,7 @@ struct PluginLoaderTests {
     func customContent() throws {
         let dir = try Self.folder(["plugins.json": #"["hello", "broken", "stopped"]"#, "stopped/config.json": Self.good,
                                    "hello/config.json": #"{"title": "Hello", "desc": "d"}"#, "broken/config.json": #"{"title": "Broken", "desc": "d"}"#])
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         let (loaded, _) = PluginLoader.load(directory: dir, swiftPlugins: ["hello": Custom(id: "hello", fails: false), "broken": Custom(id: "broken", fails: true)])
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.navbar.rows.contains { $0.item.id == "plugin:hello" })
@@ -265,7 +264,7 @@ struct PluginLoaderTests {
 
     static func context(readOnly: Bool = false) throws -> PluginContext {
         PluginContext(user: UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin"),
-                      api: try ConsoleUpdateTests.api(), readOnly: readOnly)
+                      api: try ConsoleFixtures.api(), readOnly: readOnly)
     }
 
     @Test("a config.json input of kind bytes sends the byte count, as the guide promises (500G → 536870912000)")

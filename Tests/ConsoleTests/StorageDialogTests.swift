@@ -6,6 +6,7 @@ import StorageForms
 import Testing
 import TUI
 @testable import Console
+@testable import TestSupport
 
 /// The add-storage dialogs through `Update`, their API work run against an in-process simulator.
 @Suite("Add-storage dialogs")
@@ -169,7 +170,7 @@ struct StorageDialogTests {
         #expect(why.contains("storageProviders[0].url"))
         #expect(why.contains("'pool'"))
         #expect(loaded[1].isLoaded)
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         PluginIntegration.apply(loaded, listError: nil, &s)
         #expect(s.storageForms.contributor(of: "ObjB", kind: .image) == "vendorB")
         #expect(s.storageForms.contributor(of: "ArrayA", kind: .primary) == nil)
@@ -196,7 +197,7 @@ struct StorageDialogTests {
 
     @Test("a server message quoting the RBD URL shows the secret masked, in every spelling the URL may carry it")
     func serverTextMasksSecrets() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         var d = StorageDialog(id: 3, kind: .primary, availableAPIs: [])
         d.options[OptionRequest(source: .providers, parent: nil, kind: .primary).key] = [FieldOption(value: "DefaultPrimary", label: "DefaultPrimary")]
         d.values = ["scope": "zone", "hypervisor": "KVM", "protocol": "RBD", "radossecret": "AQB+x/y9==", "radosuser": "admin"]
@@ -214,13 +215,13 @@ struct StorageDialogTests {
 
     @Test("read-only mode, or an account listApis does not give createStoragePool: A explains instead of opening the dialog")
     func refusedWhenNotAllowed() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api(), readOnly: true)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api(), readOnly: true)
         _ = Update.open("primary-storage", &s)
         let effects = Update.apply(.input(.key(.char("A"))), to: &s)
         #expect(s.overlay == nil)
         #expect(effects.isEmpty)
         #expect(s.flash?.text == "Read-only mode: adding storage is not allowed")
-        var user = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var user = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         user.apis = ["listImageStores", "listSecondaryStagingStores"].map { APIInfo(name: $0, isAsync: false, responseFields: []) }
         _ = Update.open("secondary-storage", &user)
         _ = Update.apply(.input(.key(.char("A"))), to: &user)
@@ -228,14 +229,14 @@ struct StorageDialogTests {
         #expect(user.flash?.text == "addImageStore is not an API this account may call (listApis)")
         user.flash = nil
         #expect(!Renderer.render(user).text(at: 23).contains("add storage"))
-        var admin = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var admin = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         _ = Update.open("secondary-storage", &admin)
         #expect(Renderer.render(admin).text(at: 23).contains("A add storage"))
     }
 
     @Test("a submission whose second request failed retries only that request")
     func retryOnlyTheFailedStep() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         var d = StorageDialog(id: 7, kind: .image, availableAPIs: [])
         d.options[OptionRequest(source: .providers, parent: nil, kind: .image).key] = [FieldOption(value: "NFS", label: "NFS"), FieldOption(value: "S3", label: "S3")]
         d.options[OptionRequest(source: .zones, parent: nil, kind: .image).key] = [FieldOption(value: "z1", label: "zone-1")]
@@ -259,27 +260,27 @@ struct StorageDialogTests {
 struct ActionFormTests {
     @Test("an action's form has the action and Cancel as buttons; Cancel closes it, Esc after typing asks first and keeps the input")
     func cancelAndDiscard() throws {
-        var s = ConsoleUpdateTests.state(api: try ConsoleUpdateTests.api())
-        ConsoleUpdateTests.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
-        _ = ConsoleUpdateTests.key(.char("P"), &s)
+        var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
+        ConsoleFixtures.load([ConsoleUpdateTests.vm(1, "web-1", "Running")], into: &s)
+        _ = ConsoleFixtures.key(.char("P"), &s)
         guard case .form(let f)? = s.overlay else { Issue.record("expected the snapshot form"); return }
         #expect(f.form.buttons == ["Take VM snapshot", "Cancel"])
         #expect(Renderer.render(s).renderedText.contains("[ Cancel ]"))
         // Cancel (Shift-Tab from the first field lands on it) closes without asking: nothing was typed.
-        _ = ConsoleUpdateTests.key(.backTab, &s)
-        _ = ConsoleUpdateTests.key(.enter, &s)
+        _ = ConsoleFixtures.key(.backTab, &s)
+        _ = ConsoleFixtures.key(.enter, &s)
         #expect(s.overlay == nil)
         #expect(s.jobs.jobs.isEmpty)
-        _ = ConsoleUpdateTests.key(.char("P"), &s)
-        for c in "pre-patch" { _ = ConsoleUpdateTests.key(.char(c), &s) }
-        _ = ConsoleUpdateTests.key(.escape, &s)
+        _ = ConsoleFixtures.key(.char("P"), &s)
+        for c in "pre-patch" { _ = ConsoleFixtures.key(.char(c), &s) }
+        _ = ConsoleFixtures.key(.escape, &s)
         guard case .form(let asking)? = s.overlay else { Issue.record("typed input: Esc must ask"); return }
         #expect(asking.discard != nil)
-        _ = ConsoleUpdateTests.key(.char("n"), &s)
+        _ = ConsoleFixtures.key(.char("n"), &s)
         guard case .form(let kept)? = s.overlay else { Issue.record("n keeps editing"); return }
         #expect(kept.form.values["name"] == "pre-patch")
-        _ = ConsoleUpdateTests.key(.escape, &s)
-        _ = ConsoleUpdateTests.key(.char("y"), &s)
+        _ = ConsoleFixtures.key(.escape, &s)
+        _ = ConsoleFixtures.key(.char("y"), &s)
         #expect(s.overlay == nil)
         #expect(s.jobs.jobs.isEmpty, "nothing was run")
     }

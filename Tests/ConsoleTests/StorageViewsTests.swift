@@ -2,139 +2,10 @@ import CloudStack
 import Foundation
 import PluginKit
 import Simulator
-import Synchronization
 import Testing
 import TUI
 @testable import Console
-
-/// Forwards to the console's API helper and remembers every call, to check what an action sent.
-final class RecordingAPI: ConsoleSession, Sendable {
-    let inner: ConsoleAPI
-    private let log = Mutex<[(String, [(String, String)])]>([])
-
-    init(_ inner: ConsoleAPI) { self.inner = inner }
-
-    var calls: [(String, [(String, String)])] { log.withLock { $0 } }
-    /// The parameters of the last call of `command`, as "name=value" strings in order.
-    func last(_ command: String) -> [String]? {
-        calls.last { $0.0 == command }.map { $0.1.map { "\($0.0)=\($0.1)" } }
-    }
-
-    func call(_ command: String, _ parameters: [(String, String)]) async throws -> APIResponse {
-        log.withLock { $0.append((command, parameters)) }
-        return try await inner.call(command, parameters)
-    }
-
-    func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
-        try await inner.listPage(command, parameters, page: page, pageSize: pageSize)
-    }
-
-    func isAllowed(_ command: String) -> Bool { inner.isAllowed(command) }
-
-    func loadAPIs() async throws -> [APIInfo] { try await inner.loadAPIs() }
-    func whoAmI() async throws -> UserInfo { try await inner.whoAmI() }
-    func waitForJob(_ jobID: String, command: String) async throws -> AsyncJob { try await inner.waitForJob(jobID, command: command) }
-}
-
-/// The console against an in-process simulator: keys go through `Update`, effects run in the real
-/// `EffectRunner`, and their events are applied as the console loop applies them.
-final class SimConsole {
-    let server: SimulatorServer
-    let client: CloudStackClient
-    let api: RecordingAPI
-    let queue = EventQueue()
-    let runner: EffectRunner
-    var s: AppState
-
-    private init(server: SimulatorServer, client: CloudStackClient, api: RecordingAPI, apis: [APIInfo]) {
-        self.server = server
-        self.client = client
-        self.api = api
-        runner = EffectRunner(queue: queue)
-        s = AppState(width: 160, height: 40, profileName: "sim", endpointHost: "127.0.0.1", readOnly: false, theme: .builtIn, api: api)
-        s.apis = apis
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
-    }
-
-    /// Runs `body` against a fresh simulator and closes everything afterwards, also when it throws.
-    static func with(vms: Int = 30, _ body: (SimConsole) async throws -> Void) async throws {
-        let c = try await start(vms: vms)
-        do {
-            try await body(c)
-        } catch {
-            await c.close()
-            throw error
-        }
-        await c.close()
-    }
-
-    static func start(vms: Int = 30, jobDelay: ClosedRange<Double> = 0.05...0.1) async throws -> SimConsole {
-        let server = try await SimulatorServer.start(SimulatorOptions(vms: vms, seed: 11, jobDelay: jobDelay))
-        var c = ClientConfiguration(endpoint: server.endpoint, credentials: .apiKey(key: server.credentials.admin.apiKey, secret: server.credentials.admin.secretKey))
-        c.jobPollInterval = 0.05
-        c.firstJobPollDelay = 0.02
-        c.jobTimeout = 20
-        let client = try CloudStackClient(configuration: c)
-        let inner = ConsoleAPI(client: client)
-        let apis = try await inner.loadAPIs()
-        return SimConsole(server: server, client: client, api: RecordingAPI(inner), apis: apis)
-    }
-
-    func close() async {
-        runner.cancelAll()
-        await client.close()
-        try? await server.shutdown()
-    }
-
-    func perform(_ effects: [Effect]) {
-        for effect in effects {
-            if case .quit = effect { continue }
-            runner.run(effect, context: s.context())
-        }
-    }
-
-    func key(_ k: Key) { perform(Update.apply(.input(.key(k)), to: &s)) }
-    func type(_ text: String) { for c in text { key(.char(c)) } }
-
-    /// Applies background results until `done` holds (or fails the test after `timeout` seconds).
-    func settle(timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation, until done: (AppState) -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !done(s) {
-            if Date() > deadline {
-                Issue.record("timed out; flash: \(s.flash?.text ?? "none")", sourceLocation: sourceLocation)
-                return
-            }
-            let events = queue.drain()
-            for e in events { perform(Update.apply(e, to: &s)) }
-            if events.isEmpty { try await Task.sleep(nanoseconds: 20_000_000) }
-        }
-    }
-
-    /// Opens a section and waits for its rows.
-    func open(_ section: String) async throws {
-        s.focus = .main
-        perform(Update.open(section, &s))
-        try await settle { $0.lists[section]?.loading == .idle && $0.lists[section]?.lastLoaded != nil }
-    }
-
-    /// Waits for the reload an action's end starts, and for the tracked job to end.
-    func settleAction(in view: String) async throws {
-        try await settle { s in s.jobs.pendingCount == 0 && s.lists[view]?.loading == .idle }
-    }
-
-    /// Moves the cursor onto the first visible row matching `match`.
-    @discardableResult
-    func select(in view: String, _ match: (Row) -> Bool) throws -> Row {
-        var list = try #require(s.lists[view])
-        let pos = try #require(list.visible.firstIndex { match(list.rows[$0]) })
-        list.table.selectedRow = pos
-        s.lists[view] = list
-        return list.rows[list.visible[pos]]
-    }
-
-    func row(_ view: String, id: String) -> Row? { s.lists[view]?.rows.first { $0.id == id } }
-    var screen: Screen { Renderer.render(s) }
-}
+@testable import TestSupport
 
 @Suite("Storage views, lifecycle actions, VM snapshot form")
 struct StorageViewsTests {
@@ -149,10 +20,7 @@ struct StorageViewsTests {
     }
 
     static func offline(width: Int = 160, height: Int = 30) throws -> AppState {
-        var s = AppState(width: width, height: height, profileName: "t", endpointHost: "127.0.0.1", readOnly: false, theme: .builtIn,
-                         api: try ConsoleUpdateTests.api())
-        s.user = UserInfo(username: "admin", account: "admin", domain: "ROOT", roleType: "Admin")
-        return s
+        ConsoleFixtures.signedIn(api: try ConsoleFixtures.api(), width: width, height: height, profileName: "t")
     }
 
     static func load(_ rows: [Row], into view: String, _ s: inout AppState) {

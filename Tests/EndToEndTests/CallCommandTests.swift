@@ -2,6 +2,7 @@ import CloudStack
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// `cstui call` as a user runs it: the real binary against the simulator over loopback.
 @Suite("cstui call", .serialized)
@@ -11,16 +12,10 @@ struct CallCommandTests {
         options.vms = vms
         options.seed = 42
         options.jobDelay = 0.05...0.15
-        let server = try await SimulatorServer.start(options)
-        let admin = server.credentials.admin
-        let env = ["CLOUDSTACK_ENDPOINT": server.endpoint, "CLOUDSTACK_KEY": admin.apiKey, "CLOUDSTACK_SECRET": admin.secretKey]
-        do {
-            try await body(server, env)
-        } catch {
-            try? await server.shutdown()
-            throw error
+        try await TestSimulator.with(options) { server in
+            let admin = server.credentials.admin
+            try await body(server, ["CLOUDSTACK_ENDPOINT": server.endpoint, "CLOUDSTACK_KEY": admin.apiKey, "CLOUDSTACK_SECRET": admin.secretKey])
         }
-        try await server.shutdown()
     }
 
     @Test("a list command prints the server's JSON and exits 0")

@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// Stop signals and crashes while the console owns the terminal: the session ends on the server and the shell
 /// gets its terminal back.
@@ -13,10 +14,15 @@ struct ConsoleSignalTmuxTests {
         let config: String
         let pidFile: String
 
-        init() async throws {
+        /// Runs `body` with a fresh setup; its simulator stops when `body` ends, pass or fail.
+        static func with(_ body: (SessionSetup) async throws -> Void) async throws {
             var options = SimulatorOptions()
             options.vms = 30
-            server = try await SimulatorServer.start(options)
+            try await TestSimulator.with(options) { server in try await body(SessionSetup(server: server)) }
+        }
+
+        private init(server: SimulatorServer) throws {
+            self.server = server
             let admin = server.credentials.admin
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-sig-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -55,25 +61,25 @@ struct ConsoleSignalTmuxTests {
 
     /// Sends `signal` to the console once it is signed in; checks the exit, the session and the terminal.
     func stopsCleanly(on signal: Int32) async throws {
-        let setup = try await SessionSetup()
-        let t = try Tmux()
-        try setup.startConsole(in: t)
-        #expect(setup.server.activeSessions == 1)
-        let pid = try setup.consolePID()
-        // Written to stderr while the console draws: shown once it has left the alternate screen, not lost on it.
-        try setup.writeToConsoleStderr(pid, "stray-stderr-line\n")
-        #expect(kill(pid, signal) == 0)
-        // The process exits with 128+signal, as a shell reports a process that died of it.
-        let after = try t.waitFor("EXIT=\(128 + signal)", timeout: 10)
-        #expect(after.contains("stray-stderr-line"))
-        #expect(kill(pid, 0) != 0, "the console process is gone")
-        // The session was logged out, not left valid on the server.
-        #expect(setup.server.activeSessions == 0)
-        // The terminal is the shell's again: the console's screen is gone and a typed command echoes and runs.
-        #expect(!after.contains("admin (Admin)"))
-        try t.type("echo shell-$((40+2))", then: "Enter")
-        try t.waitFor("shell-42")
-        try await setup.server.shutdown()
+        try await SessionSetup.with { setup in
+            let t = try Tmux()
+            try setup.startConsole(in: t)
+            #expect(setup.server.activeSessions == 1)
+            let pid = try setup.consolePID()
+            // Written to stderr while the console draws: shown once it has left the alternate screen, not lost on it.
+            try setup.writeToConsoleStderr(pid, "stray-stderr-line\n")
+            #expect(kill(pid, signal) == 0)
+            // The process exits with 128+signal, as a shell reports a process that died of it.
+            let after = try t.waitFor("EXIT=\(128 + signal)", timeout: 10)
+            #expect(after.contains("stray-stderr-line"))
+            #expect(kill(pid, 0) != 0, "the console process is gone")
+            // The session was logged out, not left valid on the server.
+            #expect(setup.server.activeSessions == 0)
+            // The terminal is the shell's again: the console's screen is gone and a typed command echoes and runs.
+            #expect(!after.contains("admin (Admin)"))
+            try t.type("echo shell-$((40+2))", then: "Enter")
+            try t.waitFor("shell-42")
+        }
     }
 
     @Test("SIGTERM: the console logs out, restores the terminal and exits 143")
@@ -88,17 +94,17 @@ struct ConsoleSignalTmuxTests {
 
     @Test("the terminal itself goes away (tmux kills the pane, as sshd does on a drop): the console logs out and exits")
     func terminalClosed() async throws {
-        let setup = try await SessionSetup()
-        let t = try Tmux()
-        try setup.startConsole(in: t)
-        #expect(setup.server.activeSessions == 1)
-        let pid = try setup.consolePID()
-        try t.run(["kill-pane", "-t", t.session])
-        let deadline = Date().addingTimeInterval(10)
-        while Self.isAlive(pid) && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
-        #expect(!Self.isAlive(pid), "the console exited")
-        #expect(setup.server.activeSessions == 0, "and logged out on its way")
-        try await setup.server.shutdown()
+        try await SessionSetup.with { setup in
+            let t = try Tmux()
+            try setup.startConsole(in: t)
+            #expect(setup.server.activeSessions == 1)
+            let pid = try setup.consolePID()
+            try t.run(["kill-pane", "-t", t.session])
+            let deadline = Date().addingTimeInterval(10)
+            while Self.isAlive(pid) && Date() < deadline { try await Task.sleep(nanoseconds: 50_000_000) }
+            #expect(!Self.isAlive(pid), "the console exited")
+            #expect(setup.server.activeSessions == 0, "and logged out on its way")
+        }
     }
 
     /// Running or stopped, not gone and not a zombie waiting for a parent (the shell that started it is gone too).
@@ -111,46 +117,46 @@ struct ConsoleSignalTmuxTests {
 
     @Test("SIGTERM while the server is not answering: the console still exits promptly (the logout is given 2 s)")
     func sigtermWithDeadServer() async throws {
-        let setup = try await SessionSetup()
-        let t = try Tmux()
-        try setup.startConsole(in: t)
-        let pid = try setup.consolePID()
-        // From now on every answer, the logout's included, comes after 60 s.
-        setup.server.setFaults(FaultOptions(latency: 60))
-        let sent = Date()
-        #expect(kill(pid, SIGTERM) == 0)
-        try t.waitFor("EXIT=143", timeout: 20)
-        #expect(Date().timeIntervalSince(sent) < 15, "bounded by the logout deadline, not by the server's 60 s")
-        try t.type("echo shell-$((40+2))", then: "Enter")
-        try t.waitFor("shell-42")
-        setup.server.setFaults(FaultOptions())
-        try await setup.server.shutdown()
+        try await SessionSetup.with { setup in
+            let t = try Tmux()
+            try setup.startConsole(in: t)
+            let pid = try setup.consolePID()
+            // From now on every answer, the logout's included, comes after 60 s.
+            setup.server.setFaults(FaultOptions(latency: 60))
+            let sent = Date()
+            #expect(kill(pid, SIGTERM) == 0)
+            try t.waitFor("EXIT=143", timeout: 20)
+            #expect(Date().timeIntervalSince(sent) < 15, "bounded by the logout deadline, not by the server's 60 s")
+            try t.type("echo shell-$((40+2))", then: "Enter")
+            try t.waitFor("shell-42")
+            setup.server.setFaults(FaultOptions())
+        }
     }
 
     @Test("a crash signal: the terminal is restored first, then Swift's crash report is printed on the shell's screen")
     func crash() async throws {
-        let setup = try await SessionSetup()
-        let t = try Tmux(width: 120, height: 40)
-        // Swift's backtracer asks for a key when stdin is a tty; the test only reads the report.
-        try setup.startConsole(in: t, environment: "env SWIFT_BACKTRACE=interactive=no,color=no")
-        let pid = try setup.consolePID()
-        // Stands for Swift's "Fatal error: ..." line, which the runtime writes to stderr before it traps.
-        try setup.writeToConsoleStderr(pid, "Fatal error: stand-in message\n")
-        #expect(kill(pid, SIGSEGV) == 0)
-        // bash reports a process killed by SIGSEGV as 139: the signal still ends the process as before.
-        try t.waitFor("EXIT=139", timeout: 60)
-        // The report is longer than the window: read the pane's history too. The console's screen is not in it
-        // (the alternate screen was left), the report is (after the restore, on the shell's screen).
-        let history = try t.run(["capture-pane", "-p", "-S", "-", "-t", t.session])
-        #expect(!history.contains("admin (Admin)"))
-        #expect(history.contains("Program crashed"), "Swift's crash report is on the shell's screen")
-        // The report ran to its end: the process was not killed half-way through it.
-        #expect(history.contains("Backtrace took"))
-        let message = try #require(history.range(of: "Fatal error: stand-in message"), "stderr written during the console is shown")
-        let report = try #require(history.range(of: "Program crashed"))
-        #expect(message.lowerBound < report.lowerBound, "the message first, then the report")
-        try t.type("echo shell-$((40+2))", then: "Enter")
-        try t.waitFor("shell-42")
-        try await setup.server.shutdown()
+        try await SessionSetup.with { setup in
+            let t = try Tmux(width: 120, height: 40)
+            // Swift's backtracer asks for a key when stdin is a tty; the test only reads the report.
+            try setup.startConsole(in: t, environment: "env SWIFT_BACKTRACE=interactive=no,color=no")
+            let pid = try setup.consolePID()
+            // Stands for Swift's "Fatal error: ..." line, which the runtime writes to stderr before it traps.
+            try setup.writeToConsoleStderr(pid, "Fatal error: stand-in message\n")
+            #expect(kill(pid, SIGSEGV) == 0)
+            // bash reports a process killed by SIGSEGV as 139: the signal still ends the process as before.
+            try t.waitFor("EXIT=139", timeout: 60)
+            // The report is longer than the window: read the pane's history too. The console's screen is not in it
+            // (the alternate screen was left), the report is (after the restore, on the shell's screen).
+            let history = try t.run(["capture-pane", "-p", "-S", "-", "-t", t.session])
+            #expect(!history.contains("admin (Admin)"))
+            #expect(history.contains("Program crashed"), "Swift's crash report is on the shell's screen")
+            // The report ran to its end: the process was not killed half-way through it.
+            #expect(history.contains("Backtrace took"))
+            let message = try #require(history.range(of: "Fatal error: stand-in message"), "stderr written during the console is shown")
+            let report = try #require(history.range(of: "Program crashed"))
+            #expect(message.lowerBound < report.lowerBound, "the message first, then the report")
+            try t.type("echo shell-$((40+2))", then: "Enter")
+            try t.waitFor("shell-42")
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// The console in a real terminal: the built binary inside tmux, keys sent, the screen read back.
 @Suite("Console in tmux", .serialized)
@@ -111,40 +112,40 @@ struct ConsoleProfileTmuxTests {
     func switchProfile() async throws {
         var options = SimulatorOptions()
         options.vms = 50
-        let server = try await SimulatorServer.start(options)
-        let admin = server.credentials.admin, user = server.credentials.user
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-prof-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let config = dir.appendingPathComponent("config").path
-        try """
-        profile = ops
-        [ops]
-        url = \(server.endpoint)
-        apikey = \(admin.apiKey)
-        secretkey = \(admin.secretKey)
-        [tenant]
-        url = \(server.endpoint)
-        username = \(user.username)
-        password = \(user.password)
-        [broken]
-        url = \(server.endpoint)
-        apikey = \(admin.apiKey)
-        secretkey = wrong
-        """.write(toFile: config, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
-        let t = try Tmux()
-        try t.type("\(BinaryRunner.binary) -c \(config); echo EXIT=$?", then: "Enter")
-        try t.waitFor("ops │")
-        try t.waitFor("admin (Admin)")
-        try t.type(":profile broken", then: "Enter")
-        try t.waitFor("Cannot switch to profile broken")
-        #expect(try t.screen().contains("ops │"))
-        try t.type(":profile tenant", then: "Enter")
-        try t.waitFor("tenant │")
-        try t.waitFor("\(user.username) (User)")
-        try t.type(":q", then: "Enter")
-        try t.waitFor("EXIT=0")
-        try await server.shutdown()
+        try await TestSimulator.with(options) { server in
+            let admin = server.credentials.admin, user = server.credentials.user
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-prof-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let config = dir.appendingPathComponent("config").path
+            try """
+            profile = ops
+            [ops]
+            url = \(server.endpoint)
+            apikey = \(admin.apiKey)
+            secretkey = \(admin.secretKey)
+            [tenant]
+            url = \(server.endpoint)
+            username = \(user.username)
+            password = \(user.password)
+            [broken]
+            url = \(server.endpoint)
+            apikey = \(admin.apiKey)
+            secretkey = wrong
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
+            let t = try Tmux()
+            try t.type("\(BinaryRunner.binary) -c \(config); echo EXIT=$?", then: "Enter")
+            try t.waitFor("ops │")
+            try t.waitFor("admin (Admin)")
+            try t.type(":profile broken", then: "Enter")
+            try t.waitFor("Cannot switch to profile broken")
+            #expect(try t.screen().contains("ops │"))
+            try t.type(":profile tenant", then: "Enter")
+            try t.waitFor("tenant │")
+            try t.waitFor("\(user.username) (User)")
+            try t.type(":q", then: "Enter")
+            try t.waitFor("EXIT=0")
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// The plugin framework as a user meets it: the shipped plugins in the console, and a new one added without a rebuild.
 @Suite("Plugins in the console (tmux)", .serialized)
@@ -54,18 +55,18 @@ struct PluginTmuxTests {
     func hiddenForUsers() async throws {
         var options = SimulatorOptions()
         options.vms = 30
-        let server = try await SimulatorServer.start(options)
-        let user = server.credentials.user
-        let t = try Tmux()
-        try t.type("CLOUDSTACK_ENDPOINT=\(server.endpoint) CLOUDSTACK_KEY=\(user.apiKey) CLOUDSTACK_SECRET=\(user.secretKey) \(BinaryRunner.binary) --plugins \(Self.repoPlugins); echo EXIT=$?", then: "Enter")
-        try t.waitFor("(User)")
-        try t.type(":plugins", then: "Enter")
-        let screen = try t.waitFor("Plugins  3 enabled")
-        #expect(screen.contains("hidden"))
-        #expect(!screen.contains("◆ My first plugin"))
-        try t.press("C-c")
-        try t.waitFor("EXIT=0")
-        try await server.shutdown()
+        try await TestSimulator.with(options) { server in
+            let user = server.credentials.user
+            let t = try Tmux()
+            try t.type("CLOUDSTACK_ENDPOINT=\(server.endpoint) CLOUDSTACK_KEY=\(user.apiKey) CLOUDSTACK_SECRET=\(user.secretKey) \(BinaryRunner.binary) --plugins \(Self.repoPlugins); echo EXIT=$?", then: "Enter")
+            try t.waitFor("(User)")
+            try t.type(":plugins", then: "Enter")
+            let screen = try t.waitFor("Plugins  3 enabled")
+            #expect(screen.contains("hidden"))
+            #expect(!screen.contains("◆ My first plugin"))
+            try t.press("C-c")
+            try t.waitFor("EXIT=0")
+        }
     }
 
     @Test("a new declarative plugin folder plus its id in plugins.json, then R: it appears and works, no restart")

@@ -2,6 +2,7 @@ import CloudStack
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 @Suite("Errors and paging")
 struct ErrorTests {

@@ -2,6 +2,7 @@ import CloudStack
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 @Suite("Response keys")
 struct ResponseKeyTests {

@@ -2,6 +2,7 @@ import CloudStack
 import Foundation
 import Simulator
 import Testing
+import TestSupport
 
 /// listStorageTags, the PowerFlex and Linstor providers, and createVMSnapshot's optional parameters.
 @Suite("Storage tags, PowerFlex, Linstor, VM snapshot options")

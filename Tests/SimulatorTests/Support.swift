@@ -1,7 +1,6 @@
 import CloudStack
 import Foundation
 import Simulator
-import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -9,54 +8,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Starts a small simulator for one test and shuts it down afterwards.
-func withSimulator<T>(vms: Int = 300, seed: UInt64 = 7, faults: FaultOptions = FaultOptions(), statePath: String? = nil,
-                      jobDelay: ClosedRange<Double> = 0.05...0.2, _ body: (SimulatorServer) async throws -> T) async throws -> T {
-    let server = try await SimulatorServer.start(SimulatorOptions(vms: vms, seed: seed, statePath: statePath, jobDelay: jobDelay, faults: faults))
-    do {
-        let r = try await body(server)
-        await ClientRegistry.closeAll(port: server.port)
-        try await server.shutdown()
-        return r
-    } catch {
-        await ClientRegistry.closeAll(port: server.port)
-        try? await server.shutdown()
-        throw error
-    }
-}
-
-/// Every client a test made, so each is closed even when the test stops early.
-enum ClientRegistry {
-    static let clients = Mutex<[Int: [CloudStackClient]]>([:])
-
-    static func add(_ c: CloudStackClient, port: Int) { clients.withLock { $0[port, default: []].append(c) } }
-
-    static func closeAll(port: Int) async {
-        let list = clients.withLock { $0.removeValue(forKey: port) ?? [] }
-        for c in list { await c.close() }
-    }
-}
-
-func client(_ server: SimulatorServer, _ credentials: Credentials, configure: (inout ClientConfiguration) -> Void = { _ in }) throws -> CloudStackClient {
-    var c = ClientConfiguration(endpoint: server.endpoint, credentials: credentials)
-    c.jobPollInterval = 0.05
-    c.firstJobPollDelay = 0.02
-    c.jobTimeout = 20
-    c.requestTimeout = 10
-    configure(&c)
-    let made = try CloudStackClient(configuration: c)
-    ClientRegistry.add(made, port: server.port)
-    return made
-}
-
-func admin(_ server: SimulatorServer, configure: (inout ClientConfiguration) -> Void = { _ in }) throws -> CloudStackClient {
-    try client(server, .apiKey(key: server.credentials.admin.apiKey, secret: server.credentials.admin.secretKey), configure: configure)
-}
-
-func user(_ server: SimulatorServer) throws -> CloudStackClient {
-    try client(server, .apiKey(key: server.credentials.user.apiKey, secret: server.credentials.user.secretKey))
-}
 
 /// Runs `body` and returns the API error it threw (or records a failure).
 func apiError(_ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> (status: Int, code: Int, cs: Int?, text: String)? {

@@ -33,10 +33,9 @@ public struct ConsoleOptions: Sendable {
 /// The console's loop: terminal events and effect results in, `Update`, then a redraw of what changed.
 public final class ConsoleApp: @unchecked Sendable {
     private let backend: TerminalBackend
-    private let queue = EventQueue()
-    private let runner: EffectRunner
+    /// The state, the background results and the effects: everything here but the terminal and the sleeping.
+    private let program: Program
     private let originalClient: CloudStackClient
-    private var state: AppState
     /// The terminal's input descriptor, polled together with the event queue's wake-up pipe.
     private let inputFD: Int32?
     /// The terminal hung up (its SSH connection or window closed) without a SIGHUP reaching the console, e.g. when
@@ -52,11 +51,10 @@ public final class ConsoleApp: @unchecked Sendable {
         self.backend = backend
         self.inputFD = inputFD
         let api = ConsoleAPI(client: client)
-        runner = EffectRunner(queue: queue, readOnly: options.readOnly, openProfile: options.openProfile)
         originalClient = client
         let host = client.endpointHost
         let size = backend.size
-        state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
+        var state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
         state.insecure = !client.configuration.verifyTLS
         state.pageSize = options.pageSize
@@ -72,12 +70,13 @@ public final class ConsoleApp: @unchecked Sendable {
             state.autoRefresh = true
             state.autoRefreshInterval = every
         }
+        program = Program(state: state, readOnly: options.readOnly, openProfile: options.openProfile)
     }
 
     /// Runs until the user quits, on a thread of its own (curses is not thread-safe and the loop blocks).
     public func run() async {
         // Read-only is enforced by the client, the one place every call passes, before the first call is made.
-        if state.readOnly { await originalClient.enforceReadOnly() }
+        if program.state.readOnly { await originalClient.enforceReadOnly() }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
                 self.loop()
@@ -86,66 +85,51 @@ public final class ConsoleApp: @unchecked Sendable {
             thread.stackSize = 8 << 20
             thread.start()
         }
-        runner.cancelAll()
+        program.cancelAll()
         // Other profiles' sessions are logged out too, but a stop signal (an SSH drop) never waits long for them.
-        let runner = self.runner, originalClient = self.originalClient
+        let runner = program.runner, originalClient = self.originalClient
         _ = await Deadline.run(seconds: stoppedFromOutside ? 2 : 10) {
             await runner.closeOpenedClients()
         }
     }
 
     private func loop() {
-        var effects: [Effect] = [.signIn] + Update.open(Sections.dashboard, &state)
-        perform(effects)
-        backend.present(Renderer.render(state))
+        program.change { [.signIn] + Update.open(Sections.dashboard, &$0) }
+        backend.present(program.screen)
         var lastTick = Date()
         // A stop signal (SIGTERM, SIGHUP, SIGINT) is only recorded by its handler; the loop notices it here and
         // leaves like a quit, so the terminal is restored and the session logged out in ordinary code.
-        while !state.quitting && !stoppedFromOutside {
+        while !program.state.quitting && !stoppedFromOutside {
             var changed = false
             waitForWork(until: lastTick.addingTimeInterval(1))
             if let input = backend.nextEvent(timeout: inputFD == nil ? 0.05 : 0) {
-                effects = Update.apply(.input(input), to: &state)
-                perform(effects)
+                program.send(.input(input))
                 changed = true
                 // Take every key already typed before drawing, so a held key never lags behind.
-                while !state.quitting, let more = backend.nextEvent(timeout: 0) {
-                    perform(Update.apply(.input(more), to: &state))
+                while !program.state.quitting, let more = backend.nextEvent(timeout: 0) {
+                    program.send(.input(more))
                 }
             }
-            for event in queue.drain() {
-                perform(Update.apply(event, to: &state))
-                changed = true
-            }
+            if program.drain() { changed = true }
             let now = Date()
             if now.timeIntervalSince(lastTick) >= 1 {
                 lastTick = now
-                perform(Update.apply(.tick(now), to: &state))
+                program.send(.tick(now))
                 changed = true
             }
-            if changed && !state.quitting { backend.present(Renderer.render(state)) }
+            if changed && !program.state.quitting { backend.present(program.screen) }
         }
         backend.shutdown()
     }
 
     /// Sleeps until a key arrives on the terminal, a background result is posted, or `deadline` passes.
     private func waitForWork(until deadline: Date) {
-        guard let inputFD, queue.wakeFD >= 0 else { return }
+        guard let inputFD, program.queue.wakeFD >= 0 else { return }
         let ms = Int32(max(0, min(1000, deadline.timeIntervalSinceNow * 1000)))
-        var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: queue.wakeFD, events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: inputFD, events: Int16(POLLIN), revents: 0), pollfd(fd: program.queue.wakeFD, events: Int16(POLLIN), revents: 0)]
         if TerminalSignals.stopFD >= 0 { fds.append(pollfd(fd: TerminalSignals.stopFD, events: Int16(POLLIN), revents: 0)) }
         _ = poll(&fds, nfds_t(fds.count), ms)  // EINTR (SIGWINCH on resize) simply ends the wait; curses reports the resize next.
         // A hung-up tty polls readable for ever: without this the loop would spin at full CPU on a dead terminal.
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { terminalLost = true }
-    }
-
-    private func perform(_ effects: [Effect]) {
-        for effect in effects {
-            if case .quit = effect {
-                state.quitting = true
-                continue
-            }
-            runner.run(effect, context: state.context())
-        }
     }
 }
