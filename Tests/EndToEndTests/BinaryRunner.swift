@@ -3,9 +3,13 @@ import Foundation
 /// Runs the built `cstui` binary, as a user would from the shell.
 struct BinaryRunner {
     struct Result {
+        /// How it ended: a trap (SIGILL, SIGTRAP) is a crash whatever number it leaves in `status`, so hostile-input
+        /// tests check the reason, not just the code.
+        var reason: Process.TerminationReason = .exit
         var status: Int32
         var stdout: String
         var stderr: String
+        var exitedNormally: Bool { reason == .exit }
     }
 
     /// `.build/<config>/cstui`, beside the test bundle SwiftPM built with it.
@@ -20,9 +24,10 @@ struct BinaryRunner {
         return root.appendingPathComponent(".build/debug/cstui").path
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 60,
+                    executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for key in ["CLOUDSTACK_ENDPOINT", "CLOUDSTACK_KEY", "CLOUDSTACK_SECRET"] { env[key] = nil }
@@ -46,7 +51,7 @@ struct BinaryRunner {
             group.wait()
         }
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
+        return Result(reason: process.terminationReason, status: process.terminationStatus,
                       stdout: String(decoding: outData.data, as: UTF8.self),
                       stderr: String(decoding: errData.data, as: UTF8.self))
     }

@@ -9,8 +9,8 @@ import Testing
 struct HostileServerCallTests {
     static let apiKeyFlags = ["--api-key", "KEY", "--secret-key", "SECRET-never-shown"]
 
-    static func call(_ server: HostileServer, _ arguments: [String]) throws -> SignalAwareRunner.Result {
-        try SignalAwareRunner.run(["call"] + arguments + ["--url", server.endpoint] + apiKeyFlags)
+    static func call(_ server: HostileServer, _ arguments: [String]) throws -> BinaryRunner.Result {
+        try BinaryRunner.run(["call"] + arguments + ["--url", server.endpoint] + apiKeyFlags)
     }
 
     /// Names that try to retitle the window, clear the screen, use the one-byte C1 CSI, reverse the text, or hide in zero width.
@@ -220,7 +220,7 @@ struct HostileServerCallTests {
         }) { server in
             let command = ([BinaryRunner.binary, "call", "stopVirtualMachine", "id=vm1", "--url", server.endpoint] + Self.apiKeyFlags)
                 .map { "'\($0)'" }.joined(separator: " ")
-            let r = try SignalAwareRunner.run(["-qfec", command, "/dev/null"], executable: "/usr/bin/script")
+            let r = try BinaryRunner.run(["-qfec", command, "/dev/null"], executable: "/usr/bin/script")
             #expect(r.exitedNormally)
             #expect(r.status == 0, "\(r.stdout)")
             // cstui's own line erase and the terminal's CR LF are the only controls allowed through.
@@ -266,7 +266,7 @@ struct HostileServerCallTests {
         defer { second.stop() }
         let target = "http://127.0.0.1:\(second.port)/client/api"
         try Self.withServer({ _ in .answer(status: status, headers: [("Location", target)], body: "") }) { server in
-            let login = try SignalAwareRunner.run(["call", "listZones", "--url", server.endpoint, "--username", "admin", "--password", "hunter2-secret"])
+            let login = try BinaryRunner.run(["call", "listZones", "--url", server.endpoint, "--username", "admin", "--password", "hunter2-secret"])
             #expect(login.exitedNormally)
             #expect(login.status == 3, "\(login.stderr)")
             #expect(login.stderr.contains("HTTP \(status), a redirect to \(target)"), "\(login.stderr)")

@@ -45,14 +45,33 @@ struct CallRefused: Error, CustomStringConvertible {
     }
 }
 
+/// An API that passes list calls to a base only for commands that read (both gates below).
+protocol ListingGate: APIHelper {
+    var listBase: APIHelper { get }
+}
+
+extension ListingGate {
+    /// Paging is for list commands; paging one that changes something would send it unconfirmed.
+    func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
+        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
+        return try await listBase.listPage(command, parameters, page: page, pageSize: pageSize)
+    }
+
+    func listAll(_ command: String, _ parameters: [(String, String)]) async throws -> [JSONValue] {
+        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
+        return try await listBase.listAll(command, parameters)
+    }
+}
+
 /// The API as a list view's data provider, a plugin's content or a detail load sees it: reads only. Nothing that
 /// changes the cloud happens without a user's action and confirmation.
-struct ReadingAPI: APIHelper {
+struct ReadingAPI: ListingGate {
     let base: any ConsoleSession
     /// What listApis offers (lower-cased), from the console's state; nil: not known, everything is offered.
     var allowed: Set<String>?
     /// Who is reading, for the refusal ("the data provider of Stopped VMs").
     var who = "a list view's data"
+    var listBase: APIHelper { base }
 
     func call(_ command: String, _ parameters: [(String, String)]) async throws -> APIResponse {
         guard CommandKind.isReadOnly(command) else {
@@ -61,15 +80,6 @@ struct ReadingAPI: APIHelper {
         return try await base.call(command, parameters)
     }
 
-    func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
-        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
-        return try await base.listPage(command, parameters, page: page, pageSize: pageSize)
-    }
-
-    func listAll(_ command: String, _ parameters: [(String, String)]) async throws -> [JSONValue] {
-        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
-        return try await base.listAll(command, parameters)
-    }
 
     func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }
@@ -77,12 +87,14 @@ struct ReadingAPI: APIHelper {
 /// The API as a running action sees it. Reads pass; a call that changes something passes only when it is the very
 /// call the user confirmed (once), or when the user confirms it now: `ask` shows it, command and parameters, and
 /// waits for the answer.
-final class ActionAPI: APIHelper, @unchecked Sendable {
+final class ActionAPI: ListingGate, @unchecked Sendable {
     private let base: APIHelper
     private let allowed: Set<String>?
     private let lock = NSLock()
     private var approved: [APICall]
     private let ask: @Sendable (APICall) async -> Bool
+
+    var listBase: APIHelper { base }
 
     init(base: APIHelper, allowed: Set<String>?, approved: [APICall], ask: @escaping @Sendable (APICall) async -> Bool) {
         self.base = base
@@ -106,15 +118,6 @@ final class ActionAPI: APIHelper, @unchecked Sendable {
         return try await base.call(command, parameters)
     }
 
-    func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
-        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
-        return try await base.listPage(command, parameters, page: page, pageSize: pageSize)
-    }
-
-    func listAll(_ command: String, _ parameters: [(String, String)]) async throws -> [JSONValue] {
-        guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
-        return try await base.listAll(command, parameters)
-    }
 
     func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }
