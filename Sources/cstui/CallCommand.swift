@@ -38,6 +38,9 @@ struct CallCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Only these fields of each row, comma-separated (e.g. id,name,state).")
     var filter: String?
 
+    @Flag(name: .customLong("read-only"), help: "Refuse any command that is not a list, get, query or is command (exit 2).")
+    var readOnly = false
+
     func validate() throws {
         for p in parameters where !p.contains("=") || p.hasPrefix("=") {
             throw ValidationError("'\(p)' is not a parameter; write key=value")
@@ -53,7 +56,9 @@ struct CallCommand: AsyncParsableCommand {
         let client: CloudStackClient
         do {
             profile = try connection.resolve()
-            client = try CloudStackClient(configuration: profile.configuration)
+            var configuration = profile.configuration
+            if readOnly { configuration.readOnly = true }
+            client = try CloudStackClient(configuration: configuration)
         } catch {
             Terminal.warn("cstui: \(error)")
             throw ExitCode(2)

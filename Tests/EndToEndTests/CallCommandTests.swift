@@ -166,4 +166,18 @@ struct CallCommandTests {
             #expect(!r.stderr.contains(user.password))
         }
     }
+
+    @Test("--read-only: reads work, a command that changes something is refused before it is sent (exit 2)")
+    func readOnly() async throws {
+        try await Self.withSimulator { server, env in
+            let list = try BinaryRunner.run(["call", "listVirtualMachines", "state=Running", "pagesize=1", "page=1", "-o", "csv", "--filter", "id", "--read-only"], environment: env)
+            #expect(list.status == 0, "\(list.stderr)")
+            let id = try #require(list.stdout.split(separator: "\n").dropFirst().first.map(String.init))
+            let stop = try BinaryRunner.run(["call", "stopVirtualMachine", "id=\(id)", "--read-only"], environment: env)
+            #expect(stop.exitedNormally && stop.status == 2)
+            #expect(stop.stderr.contains("read-only mode: stopVirtualMachine changes something, so it was not sent"))
+            let still = try BinaryRunner.run(["call", "listVirtualMachines", "id=\(id)", "-o", "csv", "--filter", "state"], environment: env)
+            #expect(still.stdout.contains("Running"))
+        }
+    }
 }
