@@ -20,9 +20,14 @@ public struct APICall: Sendable, Equatable, CustomStringConvertible {
         return ["password", "secret", "privatekey", "token"].contains { n.contains($0) }
     }
 
+    /// The parameters as they may be shown: secret values as ••••.
+    public var shownParameters: [(String, String)] {
+        parameters.map { ($0.0, Self.isSecret($0.0) ? "••••" : $0.1) }
+    }
+
     /// `command name=value …` on one line, secret values masked.
     public var description: String {
-        ([command] + parameters.map { "\($0.0)=\(Self.isSecret($0.0) ? "••••" : $0.1)" }).joined(separator: " ")
+        ([command] + shownParameters.map { "\($0.0)=\($0.1)" }).joined(separator: " ")
     }
 
     public static func == (a: APICall, b: APICall) -> Bool {

@@ -104,9 +104,8 @@ public struct RowAction: Sendable {
                            idParameter: String = "id", extra: [(String, String)] = [], inputs: [FieldSpec] = [],
                            destructive: Bool = false, confirm: String?, notification: String,
                            isAvailable: @escaping @Sendable (Row, PluginContext) -> Bool = { _, _ in true }) -> RowAction {
-        var spec = ActionSpec(id: id, label: label, key: key, command: command, idParameter: idParameter, parameters: extra,
+        let spec = ActionSpec(id: id, label: label, key: key, command: command, idParameter: idParameter, parameters: extra,
                               form: inputs, confirm: confirm, notification: notification, destructive: destructive)
-        spec.show = [:]
         var action = RowAction(spec)
         action.isAvailable = isAvailable
         return action

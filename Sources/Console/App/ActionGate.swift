@@ -45,12 +45,17 @@ struct CallRefused: Error, CustomStringConvertible {
     }
 }
 
-/// An API that passes list calls to a base only for commands that read (both gates below).
+/// What both gates below share: list calls pass to a base only for commands that read, and `isAllowed` answers from
+/// the console state's listApis.
 protocol ListingGate: APIHelper {
     var listBase: APIHelper { get }
+    /// What listApis offers (lower-cased); nil: not known, everything is offered.
+    var allowed: Set<String>? { get }
 }
 
 extension ListingGate {
+    func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
+
     /// Paging is for list commands; paging one that changes something would send it unconfirmed.
     func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
         guard CommandKind.isReadOnly(command) else { throw CallRefused.notAList(command) }
@@ -67,21 +72,15 @@ extension ListingGate {
 /// changes the cloud happens without a user's action and confirmation.
 struct ReadingAPI: ListingGate {
     let base: any ConsoleSession
-    /// What listApis offers (lower-cased), from the console's state; nil: not known, everything is offered.
     var allowed: Set<String>?
-    /// Who is reading, for the refusal ("the data provider of Stopped VMs").
-    var who = "a list view's data"
     var listBase: APIHelper { base }
 
     func call(_ command: String, _ parameters: [(String, String)]) async throws -> APIResponse {
         guard CommandKind.isReadOnly(command) else {
-            throw CallRefused(description: "\(who) tried to call \(command), which changes something; only an action the user confirms may. It was not sent")
+            throw CallRefused(description: "a list view's data tried to call \(command), which changes something; only an action the user confirms may. It was not sent")
         }
         return try await base.call(command, parameters)
     }
-
-
-    func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }
 
 /// The API as a running action sees it. Reads pass; a call that changes something passes only when it is the very
@@ -89,7 +88,7 @@ struct ReadingAPI: ListingGate {
 /// waits for the answer.
 final class ActionAPI: ListingGate, @unchecked Sendable {
     private let base: APIHelper
-    private let allowed: Set<String>?
+    let allowed: Set<String>?
     private let lock = NSLock()
     private var approved: [APICall]
     private let ask: @Sendable (APICall) async -> Bool
@@ -117,7 +116,4 @@ final class ActionAPI: ListingGate, @unchecked Sendable {
         }
         return try await base.call(command, parameters)
     }
-
-
-    func isAllowed(_ command: String) -> Bool { allowed?.contains(command.lowercased()) ?? true }
 }

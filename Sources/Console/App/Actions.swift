@@ -69,9 +69,7 @@ enum ActionConfirmation {
         let subject = p.row["name"] ?? p.row["displayname"] ?? p.row.id
         let question = action.confirm?(p.context) ?? "\(action.label) \(subject)?"
         var lines = [question, "", "Sends \(call.command)"]
-        for (name, value) in call.parameters {
-            lines.append("  \(name) = \(APICall.isSecret(name) ? "••••" : value)")
-        }
+        for (name, value) in call.shownParameters { lines.append("  \(name) = \(value)") }
         let destructive = action.isDestructive || CommandKind.isDestructive(call.command)
         return Dialog(title: action.label, message: lines.joined(separator: "\n"), buttons: [action.label, "Cancel"],
                       focusedButton: destructive ? 1 : 0, isDangerous: destructive)

@@ -87,7 +87,7 @@ public final class ConsoleApp: @unchecked Sendable {
         }
         program.cancelAll()
         // Other profiles' sessions are logged out too, but a stop signal (an SSH drop) never waits long for them.
-        let runner = program.runner, originalClient = self.originalClient
+        let runner = program.runner
         _ = await Deadline.run(seconds: stoppedFromOutside ? 2 : 10) {
             await runner.closeOpenedClients()
         }

@@ -160,11 +160,9 @@ final class EffectRunner: @unchecked Sendable {
             }
         case let .runAction(track, pending):
             task = Task { [queue] in
-                // Whatever API the console reads with (unwrapped from the read-only view of it data sees).
-                let allowed = (pending.context.api as? ReadingAPI)?.allowed
                 // The action's own gate: the confirmed call passes once; any other call that changes something is
                 // shown to the user first, and waits for the answer.
-                let gate = ActionAPI(base: api, allowed: allowed, approved: pending.call.map { [$0] } ?? []) { call in
+                let gate = ActionAPI(base: api, allowed: reading.allowed, approved: pending.call.map { [$0] } ?? []) { call in
                     let approval = CallApproval()
                     queue.post(.approvalNeeded(track: track, ActionConfirmation.dialog(pending, call: call), approval))
                     return await approval.wait()

@@ -1,10 +1,11 @@
+import CloudStack
+
 /// Whole numbers from server values that may be anything: nan, infinite, or beyond what an Int holds.
 /// Converting those with `Int(_:)` traps; these give nil (or a bounded text) instead.
 enum NumberText {
     /// `value` rounded, when it is finite and fits an Int.
     static func int(_ value: Double) -> Int? {
-        guard value.isFinite, value > -9.2e18, value < 9.2e18 else { return nil }
-        return Int(value.rounded())
+        JSONValue.int64(value.rounded()).map { Int($0) }
     }
 
     /// A percentage for a cell: `31%`; `>9999%` or `?%` when the figures cannot be right.

@@ -38,9 +38,8 @@ enum Sections {
     static let aliases: [String: String] = {
         var out: [String: String] = ["dashboard": dashboard, "dash": dashboard, "home": dashboard, "plugins": plugins]
         for v in BuiltInSections.views {
-            out[v.id.lowercased()] = v.id
-            out[v.id.replacingOccurrences(of: "-", with: "").lowercased()] = out[v.id.replacingOccurrences(of: "-", with: "").lowercased()] ?? v.id
-            for a in v.aliases { out[a.lowercased()] = v.id }
+            // Its id, with and without dashes ("vm-snapshots", "vmsnapshots"), then its aliases.
+            for name in [v.id, v.id.replacingOccurrences(of: "-", with: "")] + v.aliases { out[name.lowercased()] = v.id }
         }
         return out
     }()

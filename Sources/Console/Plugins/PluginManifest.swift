@@ -59,7 +59,7 @@ public struct PluginManifest: Sendable {
 
     private static func read(_ json: JSONValue, file: String) throws(JSONPathError) -> PluginManifest {
         let top = try JSONReader(json, path: "", allowed: topKeys)
-        var m = PluginManifest(title: try top.requiredString("title", missing: "required, missing"), desc: try top.requiredString("desc", missing: "required, missing"),
+        var m = PluginManifest(title: try required(top, "title"), desc: try required(top, "desc"),
                                externalLink: try top.string("externalLink") ?? "", authorName: try top.string("authorName") ?? "",
                                authorEmail: try top.string("authorEmail") ?? "", icon: try top.string("icon") ?? "◆",
                                roles: nil, view: nil, scopedActions: [], storageProviders: nil)
@@ -86,8 +86,13 @@ public struct PluginManifest: Sendable {
         return m
     }
 
+    /// A string a plugin file must have; its message is the loader's "required, missing".
+    private static func required(_ o: JSONReader, _ key: String) throws(JSONPathError) -> String {
+        try o.requiredString(key, missing: "required, missing")
+    }
+
     private static func view(_ lv: JSONReader, title: String) throws(JSONPathError) -> ViewSpec {
-        let id = try lv.requiredString("id", missing: "required, missing")
+        let id = try required(lv, "id")
         let source: ListSource
         switch (try lv.string("command"), try lv.string("provider")) {
         case (let command?, nil):
@@ -113,7 +118,7 @@ public struct PluginManifest: Sendable {
             guard let format = FieldFormat(rawValue: formatName) else {
                 throw JSONPathError(path: fo.at("format"), problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity")
             }
-            columns.append(ListField(try fo.requiredString("key", missing: "required, missing"), try fo.requiredString("label", missing: "required, missing"), format: format,
+            columns.append(ListField(try required(fo, "key"), try required(fo, "label"), format: format,
                                      minWidth: try fo.int("minWidth", in: 1...80) ?? 4))
         }
         var spec = ViewSpec(id: id, title: title, source: source, columns: columns)
@@ -125,8 +130,8 @@ public struct PluginManifest: Sendable {
         }
         for (i, r) in (try lv.array("related") ?? []).enumerated() {
             let ro = try JSONReader(r, path: "\(lv.at("related"))[\(i)]", allowed: ["view", "label", "parameter", "rowField"])
-            spec.related.append(RelatedView(view: try ro.requiredString("view", missing: "required, missing"), label: try ro.requiredString("label", missing: "required, missing"),
-                                            parameter: try ro.requiredString("parameter", missing: "required, missing"), rowField: try ro.string("rowField") ?? "id"))
+            spec.related.append(RelatedView(view: try required(ro, "view"), label: try required(ro, "label"),
+                                            parameter: try required(ro, "parameter"), rowField: try ro.string("rowField") ?? "id"))
         }
         for (i, a) in (try lv.array("actions") ?? []).enumerated() {
             spec.actions.append(try action(a, path: "\(lv.at("actions"))[\(i)]", scoped: false))
@@ -165,13 +170,13 @@ public struct PluginManifest: Sendable {
             default: throw JSONPathError(path: o.at("idParameter"), problem: "expected a parameter name, or null to send no id")
             }
         }
-        var spec = ActionSpec(id: try o.requiredString("id", missing: "required, missing"), label: try o.requiredString("label", missing: "required, missing"), key: keyText?.first,
+        var spec = ActionSpec(id: try required(o, "id"), label: try required(o, "label"), key: keyText?.first,
                               command: command, component: component, idParameter: idParameter,
                               rowParameters: try o.stringPairs("rowParameters") ?? [], parameters: try o.stringPairs("parameters") ?? [],
                               form: try FieldSpec.read(try o.array("inputs") ?? [], path: o.at("inputs")),
                               states: try o.strings("states"), stateField: try o.string("stateField") ?? "state",
                               show: try o.conditions("show") ?? [:], confirm: try o.string("confirm"),
-                              notification: try o.requiredString("notification", missing: "required, missing"), destructive: try o.bool("dangerous") ?? false,
+                              notification: try required(o, "notification"), destructive: try o.bool("dangerous") ?? false,
                               multiple: try o.bool("multiple") ?? false, requires: try o.strings("requires") ?? [])
         spec.hiddenStates = try o.strings("hiddenStates") ?? []
         if scoped {
