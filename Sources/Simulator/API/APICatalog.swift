@@ -7,7 +7,10 @@ enum APICatalog {
                                      param("isrecursive", "boolean", "defaults to false, but if true, lists all resources from the parent specified by the domainId till leaves."),
                                      param("listall", "boolean", "If set to false, list only resources belonging to the command's caller; if set to true - list resources that the caller is authorized to see. Default value is false")]
 
-    static let all: [APICommandSpec] = [
+    /// Every command: the core ones below, then each area's own catalog (one file per area, so areas grow apart).
+    static let all: [APICommandSpec] = core + NetworkCatalog.commands + AdminCatalog.commands + VolumeCatalog.commands
+
+    static let core: [APICommandSpec] = [
         // Discovery and accounts.
         spec("listApis", "listapisresponse", user: true, cls: "org.apache.cloudstack.api.command.user.discovery.ListApisCmd", since: "4.1.0",
              "lists all available apis on the server, provided by the Api Discovery plugin",
@@ -190,13 +193,13 @@ enum APICatalog {
 
     static func lookup(_ command: String) -> APICommandSpec? { byName[command.lowercased()] }
 
-    private static func spec(_ name: String, _ responseName: String, user: Bool = false, async: Bool = false, list: Bool = false, cls: String,
+    static func spec(_ name: String, _ responseName: String, user: Bool = false, async: Bool = false, list: Bool = false, cls: String,
                              since: String = "", _ description: String, _ params: [APIParam], _ fields: [String], _ handler: @escaping Handler) -> APICommandSpec {
         APICommandSpec(name: name, description: description, responseName: responseName, isAsync: async, adminOnly: !user,
                        params: params + (list ? pagingParams : []), responseFields: fields, javaClass: cls, since: since, isList: list, handler: handler)
     }
 
-    private static func vmAction(_ name: String, _ cls: String, _ description: String, _ extra: [APIParam], _ handler: @escaping Handler) -> APICommandSpec {
+    static func vmAction(_ name: String, _ cls: String, _ description: String, _ extra: [APIParam], _ handler: @escaping Handler) -> APICommandSpec {
         spec(name, name.lowercased() + "response", user: true, async: true, cls: cls, description,
              [param("id", "uuid", required: true, "The ID of the virtual machine")] + extra, VirtualMachineHandlers.fields, handler)
     }

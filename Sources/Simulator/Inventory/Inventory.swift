@@ -19,10 +19,40 @@ struct Inventory: Codable, Sendable {
     var alerts: [AlertRecord] = []
     /// For the user-visible counter in names of new objects.
     var serial: Int = 0
+    /// Each area's own records (AreaInventories.swift).
+    var net = NetworkInventory()
+    var admin = AdminInventory()
+    var volumes = VolumeInventory()
 
     private enum CodingKeys: String, CodingKey {
         case seed, domains, accounts, users, zones, pods, clusters, hosts, serviceOfferings, templates, networks, vms,
-             storagePools, imageStores, vmSnapshots, events, alerts, serial
+             storagePools, imageStores, vmSnapshots, events, alerts, serial, net, admin, volumes
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try c.decode(UInt64.self, forKey: .seed)
+        domains = try c.decode([DomainRecord].self, forKey: .domains)
+        accounts = try c.decode([AccountRecord].self, forKey: .accounts)
+        users = try c.decode([UserRecord].self, forKey: .users)
+        zones = try c.decode([ZoneRecord].self, forKey: .zones)
+        pods = try c.decode([PodRecord].self, forKey: .pods)
+        clusters = try c.decode([ClusterRecord].self, forKey: .clusters)
+        hosts = try c.decode([HostRecord].self, forKey: .hosts)
+        serviceOfferings = try c.decode([ServiceOfferingRecord].self, forKey: .serviceOfferings)
+        templates = try c.decode([TemplateRecord].self, forKey: .templates)
+        networks = try c.decode([NetworkRecord].self, forKey: .networks)
+        vms = try c.decode([VirtualMachineRecord].self, forKey: .vms)
+        storagePools = try c.decode([StoragePoolRecord].self, forKey: .storagePools)
+        imageStores = try c.decode([ImageStoreRecord].self, forKey: .imageStores)
+        vmSnapshots = try c.decode([VMSnapshotRecord].self, forKey: .vmSnapshots)
+        events = try c.decode([EventRecord].self, forKey: .events)
+        alerts = try c.decode([AlertRecord].self, forKey: .alerts)
+        serial = try c.decode(Int.self, forKey: .serial)
+        // Areas added later: a state file written before them has none.
+        net = try c.decodeIfPresent(NetworkInventory.self, forKey: .net) ?? NetworkInventory()
+        admin = try c.decodeIfPresent(AdminInventory.self, forKey: .admin) ?? AdminInventory()
+        volumes = try c.decodeIfPresent(VolumeInventory.self, forKey: .volumes) ?? VolumeInventory()
     }
 
     init(seed: UInt64) { self.seed = seed }

@@ -212,6 +212,10 @@ enum Seeder {
                                           sent: epochBase + 560 * 86_400 + Int64(i) * 7200))
         }
         inv.rebuildIndexes()
+        // Each area seeds from its own stream, so adding to one area never changes another's ids.
+        NetworkSeeder.seed(&inv, seed: seed)
+        AdminSeeder.seed(&inv, seed: seed)
+        VolumeSeeder.seed(&inv, seed: seed)
         return inv
     }
 

@@ -1,0 +1,4 @@
+/// The network area's commands (see APICatalog.all).
+enum NetworkCatalog {
+    static let commands: [APICommandSpec] = []
+}
