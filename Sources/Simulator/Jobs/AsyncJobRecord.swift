@@ -5,7 +5,12 @@ enum JobAction: Sendable {
     case startVM(String), stopVM(String), rebootVM(String), destroyVM(String, expunge: Bool)
     case createVMSnapshot(String), revertVMSnapshot(String), deleteVMSnapshot(String)
     case prepareMaintenance(String), cancelMaintenance(String)
+    /// Any other area's job: the handler that submits it says how it finishes (admin: whether the caller is a root admin).
+    case run(JobCompletion)
 }
+
+/// How a job finishes: it changes the state and returns the job's result object, or fails with the server's error.
+typealias JobCompletion = @Sendable (_ state: inout SimState, _ admin: Bool) -> Result<JSONObject, APIError>
 
 /// One async job as `queryAsyncJobResult` and `listAsyncJobs` show it.
 struct AsyncJobRecord: Sendable {

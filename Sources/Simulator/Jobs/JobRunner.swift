@@ -59,6 +59,8 @@ enum JobRunner {
             return StorageHandlers.finishMaintenance(id, to: "Maintenance", &s)
         case .cancelMaintenance(let id):
             return StorageHandlers.finishMaintenance(id, to: "Up", &s)
+        case .run(let completion):
+            return completion(&s, admin)
         }
     }
 }
