@@ -5,11 +5,14 @@ public struct DataRequest: Sendable, Equatable {
     public var page: Int
     public var pageSize: Int
     public var keyword: String?
+    /// Parameters the list is narrowed to (a host's VMs: `hostid`; a filter form's values), sent with every page.
+    public var parameters: [String: String]
 
-    public init(page: Int, pageSize: Int, keyword: String? = nil) {
+    public init(page: Int, pageSize: Int, keyword: String? = nil, parameters: [String: String] = [:]) {
         self.page = page
         self.pageSize = pageSize
         self.keyword = keyword
+        self.parameters = parameters
     }
 }
 
@@ -30,11 +33,15 @@ public struct DataProvider: Sendable {
     /// Every field of one row by id, for the detail view. When present, list rows keep only the fields the
     /// list shows (100,000 full VMs would take half a gigabyte) and details are fetched when opened.
     public var fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)?
+    /// Whether it sends `DataRequest.parameters` to the server, so the list can be narrowed (a drill-down, a filter
+    /// form). A provider that does not would show every row under a title that says otherwise.
+    public var narrows: Bool
 
     public init(_ fetch: @escaping @Sendable (DataRequest, PluginContext) async throws -> DataPage,
-                fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)? = nil) {
+                fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)? = nil, narrows: Bool = false) {
         self.fetch = fetch
         self.fetchOne = fetchOne
+        self.narrows = narrows
     }
 
     /// Rows of a list* API command, page by page, e.g. `.api("listVirtualMachines", ["listall": "true"])`.
@@ -43,8 +50,10 @@ public struct DataProvider: Sendable {
     /// other rows, and showing one of those under the selected row's title would mislead.
     public static func api(_ command: String, _ parameters: [(String, String)] = [], idParameter: String? = nil) -> DataProvider {
         let idName = idParameter ?? ListAPI.idParameter(for: command)
-        return DataProvider { request, context in
-            var params = parameters
+        var provider = DataProvider { request, context in
+            // The request's narrowing replaces a fixed parameter of the same name.
+            var params = parameters.filter { request.parameters[$0.0] == nil }
+            params += request.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             if let k = request.keyword, !k.isEmpty { params.append(("keyword", k)) }
             let result = try await context.api.listPage(command, params, page: request.page, pageSize: request.pageSize)
             let rows = result.items.enumerated().compactMap { i, item in
@@ -61,6 +70,8 @@ public struct DataProvider: Sendable {
             }
             return nil
         }
+        provider.narrows = true
+        return provider
     }
 }
 

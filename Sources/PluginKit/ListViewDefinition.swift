@@ -14,6 +14,10 @@ public struct ListViewDefinition: Sendable {
     public var related: [RelatedView] = []
     /// Fields the detail pane shows first.
     public var details: [String] = []
+    /// Parameters the list is narrowed to (a drill-down from a row, a filter form), sent with every page.
+    public var narrowing: [String: String] = [:]
+    /// The list API the rows come from, when one does (for listApis checks).
+    public var command: String?
 
     public init(id: String, title: String, fields: [ListField], dataProvider: DataProvider, actions: [RowAction] = [], stateField: String? = nil) {
         self.id = id

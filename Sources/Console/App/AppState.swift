@@ -36,6 +36,8 @@ struct AppState {
     var navbar: Navbar
     var focus: Focus = .main
     var section: String = Sections.dashboard
+    /// The drill-down steps that led to the current list (empty in a section opened from the navbar).
+    var trail: [Crumb] = []
     var lists: [String: ListModel] = [:]
     var dashboard = DashboardData()
     var dashboardLoading = false

@@ -4,7 +4,7 @@ import TUI
 enum KeyCommand: Equatable {
     case help, palette, notifications, switchFocus, back, refresh, autoRefresh
     case openSection, moveInNavbar
-    case filter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move
+    case filter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move, related
     case reloadPlugins, pluginDetails
     /// Keys a widget handles itself (forms, dialogs); listed for the help only.
     case widget
@@ -52,7 +52,7 @@ enum KeyBindings {
                    hints: [(.list, "n", "jobs", 5), (.page, "n", "jobs", 5)]),
         KeyBinding(keys: [.tab, .backTab], shown: "Tab", help: "switch between navbar and list", contexts: [.everywhere], command: .switchFocus,
                    hints: [(.page, "Tab", "navbar", 6)]),
-        KeyBinding(keys: [.char("q"), .escape], shown: "q / Esc", help: "back: close pane, clear filter, go to navbar; q in navbar quits",
+        KeyBinding(keys: [.char("q"), .escape], shown: "q / Esc", help: "back: close pane, clear filter, up from a related view, to navbar; q in navbar quits",
                    contexts: [.everywhere], command: .back,
                    hints: [(.list, "q", "back", 6), (.navbar, "q", "quit", 7), (.pluginsListing, "q", "back", 6), (.page, "q", "back", 6)]),
         KeyBinding(keys: [.ctrl("c")], shown: "Ctrl-C", help: "quit", contexts: [.everywhere], command: .widget),
@@ -76,6 +76,9 @@ enum KeyBindings {
                    hints: [(.list, "Enter", "details", 7)]),
         KeyBinding(keys: [.char("x")], shown: "x", help: "actions for the row", contexts: [.list], command: .actionMenu,
                    hints: [(.list, "x", "actions", 8)]),
+        KeyBinding(keys: (1...9).map { .char(Character(String($0))) }, shown: "1-9",
+                   help: "a related view of the row, narrowed to it (a host's instances; listed in its details)", contexts: [.list],
+                   command: .related),
         KeyBinding(keys: [.char("A"), .char("+")], shown: "A or +", help: "the view's add action", contexts: [.list], command: .headerAction),
         KeyBinding(keys: [.left, .char("h")], shown: "← h", help: "to the navbar", contexts: [.list, .pluginsListing], command: .toNavbar),
         KeyBinding(keys: [.enter], shown: "Enter", help: "details: author, link, files, loaded or failed and why", contexts: [.pluginsListing],

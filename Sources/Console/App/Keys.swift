@@ -41,7 +41,8 @@ enum Keys {
         }
     }
 
-    /// q/Esc: close the detail pane, then clear the filter, then go to the navbar; q in the navbar quits.
+    /// q/Esc: close the detail pane, then clear the filter, then go back up a drill-down, then go to the navbar;
+    /// q in the navbar quits.
     static func back(_ key: Key, _ s: inout AppState) -> [Effect] {
         if s.section == Sections.plugins, s.plugins.detail != nil, s.focus == .main {
             s.plugins.detail = nil
@@ -57,6 +58,7 @@ enum Keys {
             s.lists[s.section] = list
             return []
         }
+        if s.focus == .main, DrillDown.back(&s) { return [] }
         if s.focus == .main {
             s.focus = .navbar
             s.navbar.isFocused = true
@@ -141,6 +143,10 @@ enum Keys {
                 s.overlay = .actionMenu(ActionMenu(listView: list.id, row: row, actions: offered))
             }
             return []
+        case .related?:
+            guard case .char(let c) = key, let n = c.wholeNumberValue, n >= 1 else { return [] }
+            s.lists[list.id] = list
+            return DrillDown.open(n - 1, &s)
         case .headerAction? where HeaderActions.first(list) != nil:
             s.lists[list.id] = list
             return HeaderActions.run(list, &s)

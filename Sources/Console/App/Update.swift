@@ -130,6 +130,7 @@ enum Update {
 
     static func open(_ id: String, _ s: inout AppState) -> [Effect] {
         var target = id
+        DrillDown.clear(&s)
         // Storage and Infrastructure open their first entry; Plugins is a page of its own (the listing).
         if id != Sections.plugins, let item = s.navbar.items.first(where: { $0.id == id }), let child = item.children.first { target = child.id }
         s.section = target

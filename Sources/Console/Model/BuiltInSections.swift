@@ -65,5 +65,6 @@ extension ListViewDefinition {
         headerActions = spec.headerActions
         related = spec.related
         details = spec.details
+        command = spec.source.command
     }
 }

@@ -87,6 +87,13 @@ public struct PluginManifest: Sendable {
     }
 
     /// A string a plugin file must have; its message is the loader's "required, missing".
+    /// An object of strings as a dictionary (absent: empty).
+    private static func stringMap(_ o: JSONReader, _ key: String) throws(JSONPathError) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in try o.stringPairs(key) ?? [] { out[k] = v }
+        return out
+    }
+
     private static func required(_ o: JSONReader, _ key: String) throws(JSONPathError) -> String {
         try o.requiredString(key, missing: "required, missing")
     }
@@ -129,9 +136,10 @@ public struct PluginManifest: Sendable {
             spec.navbar = NavbarPlacement(group: try nav.string("group"), order: try nav.int("order", in: 0...10_000) ?? 1000)
         }
         for (i, r) in (try lv.array("related") ?? []).enumerated() {
-            let ro = try JSONReader(r, path: "\(lv.at("related"))[\(i)]", allowed: ["view", "label", "parameter", "rowField"])
+            let ro = try JSONReader(r, path: "\(lv.at("related"))[\(i)]", allowed: ["view", "label", "parameter", "rowField", "rowParameters", "parameters"])
             spec.related.append(RelatedView(view: try required(ro, "view"), label: try required(ro, "label"),
-                                            parameter: try required(ro, "parameter"), rowField: try ro.string("rowField") ?? "id"))
+                                            parameter: try required(ro, "parameter"), rowField: try ro.string("rowField") ?? "id",
+                                            rowParameters: try stringMap(ro, "rowParameters"), parameters: try stringMap(ro, "parameters")))
         }
         for (i, a) in (try lv.array("actions") ?? []).enumerated() {
             spec.actions.append(try action(a, path: "\(lv.at("actions"))[\(i)]", scoped: false))

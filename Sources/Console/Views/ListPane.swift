@@ -29,7 +29,7 @@ enum ListPane {
                                           })
         table.draw(into: &screen, in: layout.table, theme: theme, data: data)
         if let rect = layout.detail, let detail = s.detail, let row = list.selectedRow, row.id == detail.rowID {
-            DetailPane.draw(row, detail, list.definition, theme: theme, into: &screen, in: rect)
+            DetailPane.draw(row, detail, list.definition, related: DrillDown.offered(list, s).map(\.label), theme: theme, into: &screen, in: rect)
         }
     }
 
@@ -40,7 +40,9 @@ enum ListPane {
         let theme = s.theme
         screen.fill(rect, style: theme[.background])
         var x = rect.x + 1
-        x += screen.put(list.definition.title, x: x, y: rect.y, style: theme[.title], maxWidth: rect.maxX - x)
+        let crumbs = list.id == s.section ? DrillDown.breadcrumb(s) : []
+        let title = crumbs.isEmpty ? list.definition.title : breadcrumb(crumbs, width: max(12, rect.width * 2 / 3))
+        x += screen.put(title, x: x, y: rect.y, style: theme[.title], maxWidth: rect.maxX - x)
         let loaded = list.rows.count
         var counts: String
         if list.filter.isEmpty {
@@ -76,6 +78,17 @@ enum ListPane {
         }
     }
 
+    /// "Hosts › kvm-ams1-4 › Instances", its oldest steps left out ("… › ") when it is wider than `width`: the
+    /// newest steps say where the user is.
+    static func breadcrumb(_ parts: [String], width: Int) -> String {
+        let sep = " › "
+        var shown = parts
+        while shown.count > 1, DisplayWidth.of(((shown.count < parts.count ? ["…"] : []) + shown).joined(separator: sep)) > width {
+            shown.removeFirst()
+        }
+        return ((shown.count < parts.count ? ["…"] : []) + shown).joined(separator: sep)
+    }
+
     /// 100000 → "100,000".
     static func fmt(_ n: Int) -> String {
         let digits = String(n.magnitude)
@@ -90,13 +103,19 @@ enum ListPane {
 
 /// Every field of one row, `key  value`, scrollable; long values wrap.
 enum DetailPane {
-    static func draw(_ row: Row, _ detail: DetailState, _ def: ListViewDefinition, theme: Theme, into screen: inout Screen, in rect: Rect) {
+    static func draw(_ row: Row, _ detail: DetailState, _ def: ListViewDefinition, related: [String] = [], theme: Theme,
+                     into screen: inout Screen, in rect: Rect) {
         let scroll = detail.scroll
         let inner = Frame(title: " \(row["name"] ?? row["displayname"] ?? row.id) ").draw(into: &screen, in: rect, theme: theme)
         guard !inner.isEmpty else { return }
         let fields = detail.fields ?? row.fields
         let keyWidth = min(22, max(8, fields.keys.map(\.count).max() ?? 8))
         var lines: [(String, String)] = []
+        if !related.isEmpty {
+            // The related views, one digit each: a host's instances are one key away from its details.
+            let text = related.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: "  ")
+            for (i, part) in wrap(text, width: max(8, inner.width - keyWidth - 2)).enumerated() { lines.append((i == 0 ? "related" : "", part)) }
+        }
         if detail.fields == nil, def.dataProvider.fetchOne != nil {
             lines.append(("", detail.error.map { "✗ could not load every field: \($0)" } ?? "⟳ loading every field…"))
         }

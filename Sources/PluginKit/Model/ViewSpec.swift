@@ -63,17 +63,39 @@ public enum ListSource: Sendable {
     }
 }
 
-/// A view reachable from a row: `view`'s list filtered by `parameter` = the row's `rowField`.
+/// A view reachable from a row (a host's VMs): `view`'s list narrowed to `parameter` = the row's `rowField`, plus
+/// more parameters from the row (`rowParameters`: an account's VMs need its name and its domain id) and fixed ones
+/// (`parameters`: a VM's events are `resourcetype=VirtualMachine`).
 public struct RelatedView: Sendable, Equatable {
     public var view: String
     public var label: String
     public var parameter: String
     public var rowField: String
+    /// More parameters from the row: parameter → row field.
+    public var rowParameters: [String: String]
+    /// Fixed parameters.
+    public var parameters: [String: String]
 
-    public init(view: String, label: String, parameter: String, rowField: String = "id") {
+    public init(view: String, label: String, parameter: String, rowField: String = "id", rowParameters: [String: String] = [:],
+                parameters: [String: String] = [:]) {
         self.view = view
         self.label = label
         self.parameter = parameter
         self.rowField = rowField
+        self.rowParameters = rowParameters
+        self.parameters = parameters
+    }
+
+    /// The parameters that narrow `view` to `row`; nil when the row lacks a field they need.
+    public func narrowing(for row: Row) -> [String: String]? {
+        var out = parameters
+        let main = rowField == "id" ? row.id : row[rowField]
+        guard let main, !main.isEmpty else { return nil }
+        out[parameter] = main
+        for (parameter, field) in rowParameters {
+            guard let v = field == "id" ? row.id : row[field], !v.isEmpty else { return nil }
+            out[parameter] = v
+        }
+        return out
     }
 }
