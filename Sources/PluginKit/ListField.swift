@@ -6,6 +6,9 @@ public struct ListField: Sendable, Equatable {
     public var format: FieldFormat
     /// The narrowest useful width; the widest columns give way first.
     public var minWidth: Int
+    /// The other field a format reads: `tree` the depth (default `level`), `changed` the value compared with
+    /// (default `defaultvalue`).
+    public var other: String?
 
     public init(_ key: String, _ label: String, format: FieldFormat = .text, minWidth: Int = 4) {
         self.key = key
@@ -32,4 +35,9 @@ public enum FieldFormat: String, Sendable, Equatable, Codable {
     /// A storage capacity bar read from the row's `disksizeused`, `disksizeallocated` and `disksizetotal`
     /// (whatever the field's key): `██▒▒░░░░ 31%/52% 7.3T`, █ used, ▒ allocated beyond used, ░ free.
     case capacity
+    /// A name indented by the row's depth (`other`, default `level`): domains as a tree.
+    case tree
+    /// "changed" when the value differs from the row's `other` field (default `defaultvalue`): settings changed
+    /// from their default.
+    case changed
 }

@@ -1,3 +1,5 @@
+import StorageForms
+
 /// A list view (the web UI's `listView`): columns, where rows come from, and row actions.
 /// Built-in sections and plugins are both made of these.
 public struct ListViewDefinition: Sendable {
@@ -18,6 +20,10 @@ public struct ListViewDefinition: Sendable {
     public var narrowing: [String: String] = [:]
     /// The list API the rows come from, when one does (for listApis checks).
     public var command: String?
+    /// Fields the list can be narrowed by on the server (`ViewSpec.filters`).
+    public var filters: [FieldSpec] = []
+    /// The field rows are ordered by until the user sorts by a column (`ViewSpec.orderBy`).
+    public var orderBy: String?
 
     public init(id: String, title: String, fields: [ListField], dataProvider: DataProvider, actions: [RowAction] = [], stateField: String? = nil) {
         self.id = id

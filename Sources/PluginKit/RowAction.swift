@@ -41,6 +41,8 @@ public struct RowAction: Sendable {
     /// Whether the action makes sense for this row (e.g. Start only for a Stopped VM).
     public var isAvailable: @Sendable (Row, PluginContext) -> Bool
     public var body: Body
+    /// Parameters a planned call takes from its list's narrowing when the list has them (`ActionSpec.viewParameters`).
+    public var viewParameters: [String] = []
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.

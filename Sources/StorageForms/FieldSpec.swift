@@ -38,6 +38,9 @@ public struct FieldSpec: Sendable, Equatable {
     public var send: SendRule = .filled
     /// A select's options from a list API (an action form's offering or host picker).
     public var optionsAPI: OptionsAPI?
+    /// The row field that names the value's type as the server does for settings (`type`: Boolean, Integer, Long,
+    /// Float, …): the field becomes a true/false choice or a number of that kind (`typed(by:)`).
+    public var typeField: String?
 
     /// When an action sends a field.
     public enum SendRule: String, Sendable, Equatable { case filled, changed, checked }
@@ -104,6 +107,31 @@ extension FieldSpec {
             return value
         }
         return defaultValue
+    }
+
+    /// The field for `row`, its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
+    /// Integer one a whole number in Java's int range, a Float one any number); a type it does not know stays text.
+    public func typed(by row: JSONObject?) -> FieldSpec {
+        guard let typeField, let type = row?[typeField]?.text else { return self }
+        var f = self
+        switch type.lowercased() {
+        case "boolean":
+            f.kind = .select
+            f.options = [FieldOption(value: "true", label: "true"), FieldOption(value: "false", label: "false")]
+        case "integer", "short":
+            f.kind = .number
+            f.integer = true
+            f.min = f.min ?? (type.lowercased() == "short" ? -32768 : -2_147_483_648)
+            f.max = f.max ?? (type.lowercased() == "short" ? 32767 : 2_147_483_647)
+        case "long":
+            f.kind = .number
+            f.integer = true
+        case "float", "double", "decimal":
+            f.kind = .number
+        default:
+            break
+        }
+        return f
     }
 
     /// Whether `conditions` hold for `values` (every listed field has one of its values).

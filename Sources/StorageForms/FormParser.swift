@@ -42,8 +42,9 @@ enum FormParser {
         "key", "label", "kind", "required", "default", "help", "options", "source", "format", "min", "max", "integer",
         "to", "name", "showIf", "transform",
     ]
-    /// An action's form fields may also start from the row (`rowField`) and say when they are sent (`send`).
-    static let inputKeys = fieldKeys + ["rowField", "send"]
+    /// An action's form fields may also start from the row (`rowField`), say when they are sent (`send`) and take
+    /// their kind from the row (`typeField`).
+    static let inputKeys = fieldKeys + ["rowField", "send", "typeField"]
 
     /// Kinds as forms name them; an action's inputs may also use `password`, `checkbox` and `bytes` (a number sent as
     /// a byte count), the names the web UI's forms use.
@@ -114,6 +115,7 @@ enum FormParser {
         f.max = try o.number("max")
         f.integer = try o.bool("integer") ?? false
         f.rowField = try o.string("rowField")
+        f.typeField = try o.string("typeField")
         if let rule = try o.string("send") {
             guard let r = FieldSpec.SendRule(rawValue: rule) else {
                 throw FormSpecError(path: o.at("send"), problem: "unknown rule '\(rule)' (filled, changed, checked)")

@@ -17,7 +17,8 @@ enum Actions {
             Update.flash(&s, "\(action.label) is not available for \(row["name"] ?? row.id)\(state)", error: true)
             return []
         }
-        let pending = PendingAction(action: action, listView: view, row: row, context: ctx)
+        var pending = PendingAction(action: action, listView: view, row: row, context: ctx)
+        pending.narrowing = s.lists[view]?.definition.narrowing ?? [:]
         if !action.inputs.isEmpty {
             s.nextDialogID += 1
             let form = ActionForm(id: s.nextDialogID, pending: pending)
@@ -36,9 +37,12 @@ enum Actions {
         }
         let call: APICall
         do {
-            guard let planned = try pending.action.plannedCall(row: pending.row, inputs: pending.context.inputs) else {
+            guard var planned = try pending.action.plannedCall(row: pending.row, inputs: pending.context.inputs) else {
                 Update.flash(&s, "\(pending.action.notification(pending.context)): nothing changed; nothing was sent", error: false)
                 return []
+            }
+            for name in pending.action.viewParameters where !planned.parameters.contains(where: { $0.0 == name }) {
+                if let value = pending.narrowing[name] { planned.parameters.append((name, value)) }
             }
             call = planned
         } catch {

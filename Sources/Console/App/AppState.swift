@@ -103,6 +103,8 @@ struct PendingAction: Sendable {
     var context: PluginContext
     /// The call to send, planned from the row and the inputs (nil for custom actions until they make one).
     var call: APICall?
+    /// The narrowing of the list it runs in (a zone's settings: `zoneid`), for the action's `viewParameters`.
+    var narrowing: [String: String] = [:]
 }
 
 /// A call a running action wants to send, waiting for the user's Yes or No.

@@ -4,7 +4,7 @@ import TUI
 enum KeyCommand: Equatable {
     case help, palette, notifications, switchFocus, back, refresh, autoRefresh
     case openSection, moveInNavbar
-    case filter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move, related
+    case filter, serverFilter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move, related
     case reloadPlugins, pluginDetails
     /// Keys a widget handles itself (forms, dialogs); listed for the help only.
     case widget
@@ -69,6 +69,8 @@ enum KeyBindings {
         KeyBinding(keys: [.home, .end, .char("g"), .char("G")], shown: "g G", help: "first / last row", contexts: [.list, .pluginsListing], command: .move),
         KeyBinding(keys: [.char("/")], shown: "/", help: "filter as you type (Enter keeps, Esc clears)", contexts: [.list], command: .filter,
                    hints: [(.list, "/", "filter", 8)]),
+        KeyBinding(keys: [.char("f")], shown: "f", help: "filter on the server by the view's fields (events: level, type, dates)",
+                   contexts: [.list], command: .serverFilter),
         KeyBinding(keys: [.char("o")], shown: "o", help: "sort by the next column", contexts: [.list], command: .sortNext,
                    hints: [(.list, "o", "sort", 4)]),
         KeyBinding(keys: [.char("O")], shown: "O", help: "reverse the sort", contexts: [.list], command: .sortReverse),

@@ -119,6 +119,9 @@ enum Keys {
             return []
         case .filter?:
             list.isEditingFilter = true
+        case .serverFilter?:
+            s.lists[list.id] = list
+            return ServerFilter.open(&s)
         case .sortNext?:
             let next = ((list.table.sortColumn ?? -1) + 1)
             list.table.sortColumn = next < list.definition.fields.count ? next : nil

@@ -28,11 +28,13 @@ struct ActionForm {
     var validating = false
     var form = FormView(fields: [])
     var discard: Dialog?
+    /// A view's server-side filter form (`f`): its values narrow the list instead of running an action.
+    var narrowsList = false
 
     init(id: Int, pending: PendingAction) {
         self.id = id
         self.pending = pending
-        specs = pending.action.inputs
+        specs = pending.action.inputs.map { $0.typed(by: pending.row.fields) }
         for spec in specs {
             let start = spec.initialValue(row: pending.row.fields) ?? (spec.kind == .bool ? "false" : "")
             values[spec.key] = start

@@ -66,5 +66,7 @@ extension ListViewDefinition {
         related = spec.related
         details = spec.details
         command = spec.source.command
+        filters = spec.filters
+        orderBy = spec.orderBy
     }
 }

@@ -7,15 +7,27 @@ enum FieldFormatter {
     /// The cell text of `field` for `row`. `width` is the column's width: formats that can shorten
     /// themselves (capacity) do so to fit; others are cut by the table.
     static func text(_ field: ListField, row: JSONObject, width: Int = .max) -> String {
-        if field.format == .capacity { return capacity(row, width: width) }
-        return text(row[field.key], format: field.format)
+        switch field.format {
+        case .capacity:
+            return capacity(row, width: width)
+        case .tree:
+            // Depth is capped so a hostile level cannot push the name off the screen.
+            let depth = Int(min(12, max(0, row[field.other ?? "level"]?.intValue ?? 0)))
+            let name = text(row[field.key], format: .text)
+            return depth == 0 ? name : String(repeating: "  ", count: depth - 1) + "└ " + name
+        case .changed:
+            let value = row[field.key].map(plain), other = row[field.other ?? "defaultvalue"].map(plain)
+            return value != nil && other != nil && value != other ? "changed" : ""
+        default:
+            return text(row[field.key], format: field.format)
+        }
     }
 
     /// One value in a format that needs no other field (everything but `capacity`).
     static func text(_ value: JSONValue?, format: FieldFormat) -> String {
         guard let value, value != .null else { return "" }
         switch format {
-        case .text, .state, .capacity:
+        case .text, .state, .capacity, .tree, .changed:
             return plain(value)
         case .bool:
             return value.boolValue.map { $0 ? "yes" : "no" } ?? plain(value)

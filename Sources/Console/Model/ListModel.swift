@@ -106,6 +106,11 @@ struct ListModel {
         var keep = Set(definition.fields.map(\.key))
         keep.formUnion(["id", "name", "displayname", "state"])
         if let s = definition.stateField { keep.insert(s) }
+        if let o = definition.orderBy { keep.insert(o) }
+        for f in definition.fields {
+            if f.format == .tree { keep.insert(f.other ?? "level") }
+            if f.format == .changed { keep.insert(f.other ?? "defaultvalue") }
+        }
         // A capacity cell reads three fields whatever its key is.
         if definition.fields.contains(where: { $0.format == .capacity }) { keep.formUnion(FieldFormatter.capacityKeys) }
         // Nested values (a VM's NICs) are kept as the text the cell shows, not as whole objects.
@@ -170,6 +175,10 @@ struct ListModel {
                 if x == y { return indices[a] < indices[b] }
                 return table.sortAscending ? x < y : y < x
             }
+            indices = order.map { indices[$0] }
+        } else if let key = definition.orderBy {
+            let keys = indices.map { SortKey(FieldFormatter.text(rows[$0].fields[key], format: .text)) }
+            let order = Array(indices.indices).sorted { a, b in keys[a] == keys[b] ? indices[a] < indices[b] : keys[a] < keys[b] }
             indices = order.map { indices[$0] }
         }
         visible = indices

@@ -7,12 +7,17 @@ enum Sections {
     static let dashboard = "dashboard"
     static let plugins = "plugins"
 
-    static func navItems(pluginItems: [NavItem] = [], views: [ViewSpec] = BuiltInSections.views) -> [NavItem] {
+    /// A view with no navbar place is reached only by drill-down and the palette (a VM's NICs); a view whose list
+    /// API listApis does not offer is left out, as the web UI's `permission` does (`allowed` says which are offered).
+    static func navItems(pluginItems: [NavItem] = [], views: [ViewSpec] = BuiltInSections.views,
+                         allowed: (String) -> Bool = { _ in true }) -> [NavItem] {
         var entries: [(order: Int, item: NavItem)] = []
         var groups: [String: (order: Int, children: [NavItem])] = [:]
         for v in views {
-            let order = v.navbar?.order ?? 1000
-            if let group = v.navbar?.group {
+            guard let placement = v.navbar else { continue }
+            if let command = v.source.command, !allowed(command) { continue }
+            let order = placement.order
+            if let group = placement.group {
                 var g = groups[group] ?? (order, [])
                 g.order = min(g.order, order)
                 g.children.append(NavItem(id: v.id, title: v.title))

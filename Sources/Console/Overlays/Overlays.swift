@@ -38,6 +38,9 @@ enum Overlays {
             case .cancelled:
                 s.overlay = nil
                 Update.flash(&s, "\(f.pending.action.label): cancelled", error: false)
+            case .submit(let values) where f.narrowsList:
+                s.overlay = nil
+                return ServerFilter.apply(values, f, &s)
             case .submit(let values):
                 var pending = f.pending
                 pending.context.inputs = values

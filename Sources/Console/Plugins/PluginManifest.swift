@@ -42,10 +42,10 @@ public struct PluginManifest: Sendable {
     static let topKeys = ["title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView",
                           "scopedActions", "storageProviders"]
     static let listViewKeys = ["id", "command", "provider", "idParameter", "parameters", "fields", "stateField", "details",
-                               "related", "actions", "headerActions", "navbar", "aliases"]
+                               "related", "actions", "headerActions", "navbar", "aliases", "filters", "orderBy"]
     static let actionKeys = ["id", "label", "key", "command", "component", "idParameter", "rowParameters", "parameters",
                              "inputs", "confirm", "notification", "dangerous", "states", "hiddenStates", "stateField", "show",
-                             "multiple", "requires"]
+                             "multiple", "requires", "roles", "viewParameters"]
     static let roleTypes: Set<String> = ["Admin", "DomainAdmin", "ResourceAdmin", "User"]
 
     /// Reads a file's text; every problem names `file` and the key path.
@@ -120,13 +120,15 @@ public struct PluginManifest: Sendable {
         }
         var columns: [ListField] = []
         for (i, f) in fieldValues.enumerated() {
-            let fo = try JSONReader(f, path: "\(lv.at("fields"))[\(i)]", allowed: ["key", "label", "format", "minWidth"])
+            let fo = try JSONReader(f, path: "\(lv.at("fields"))[\(i)]", allowed: ["key", "label", "format", "minWidth", "other"])
             let formatName = try fo.string("format") ?? "text"
             guard let format = FieldFormat(rawValue: formatName) else {
-                throw JSONPathError(path: fo.at("format"), problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity")
+                throw JSONPathError(path: fo.at("format"), problem: "'\(formatName)' is not one of text, state, bytes, megabytes, date, bool, capacity, tree, changed")
             }
-            columns.append(ListField(try required(fo, "key"), try required(fo, "label"), format: format,
-                                     minWidth: try fo.int("minWidth", in: 1...80) ?? 4))
+            var column = ListField(try required(fo, "key"), try required(fo, "label"), format: format,
+                                   minWidth: try fo.int("minWidth", in: 1...80) ?? 4)
+            column.other = try fo.string("other")
+            columns.append(column)
         }
         var spec = ViewSpec(id: id, title: title, source: source, columns: columns)
         spec.stateField = try lv.string("stateField") ?? (columns.contains { $0.key == "state" } ? "state" : nil)
@@ -141,6 +143,8 @@ public struct PluginManifest: Sendable {
                                             parameter: try required(ro, "parameter"), rowField: try ro.string("rowField") ?? "id",
                                             rowParameters: try stringMap(ro, "rowParameters"), parameters: try stringMap(ro, "parameters")))
         }
+        spec.orderBy = try lv.string("orderBy")
+        spec.filters = try FieldSpec.read(try lv.array("filters") ?? [], path: lv.at("filters"))
         for (i, a) in (try lv.array("actions") ?? []).enumerated() {
             spec.actions.append(try action(a, path: "\(lv.at("actions"))[\(i)]", scoped: false))
         }
@@ -187,6 +191,13 @@ public struct PluginManifest: Sendable {
                               notification: try required(o, "notification"), destructive: try o.bool("dangerous") ?? false,
                               multiple: try o.bool("multiple") ?? false, requires: try o.strings("requires") ?? [])
         spec.hiddenStates = try o.strings("hiddenStates") ?? []
+        spec.viewParameters = try o.strings("viewParameters") ?? []
+        if let roles = try o.strings("roles") {
+            if let bad = roles.first(where: { !roleTypes.contains($0) }) {
+                throw JSONPathError(path: o.at("roles"), problem: "'\(bad)' is not a role type (\(roleTypes.sorted().joined(separator: ", ")))")
+            }
+            spec.roles = roles
+        }
         if scoped {
             spec.scopes = try o.strings("scopes") ?? []
             if spec.scopes.isEmpty { throw JSONPathError(path: o.at("scopes"), problem: "required: the built-in views it joins (instances, primary-storage, …)") }

@@ -112,9 +112,12 @@ enum PluginIntegration {
         }
         s.storageForms = catalog
         let selected = s.navbar.selectedID
-        s.navbar.items = Sections.navItems(pluginItems: navChildren)
+        let state = s
+        s.navbar.items = Sections.navItems(pluginItems: navChildren, allowed: { state.isAllowed($0) })
         s.navbar.selectedID = s.navbar.rows.contains { $0.item.id == selected } ? selected : Sections.plugins
-        if !builtInIDs.contains(s.section), !s.section.hasPrefix("api:"), s.section != Sections.dashboard,
+        // A list opened by drill-down is no section of its own; it stays.
+        let drilled = s.trail.contains { $0.toView == s.section }
+        if !drilled, !builtInIDs.contains(s.section), !s.section.hasPrefix("api:"), s.section != Sections.dashboard,
            s.section != Sections.plugins, sections[s.section] == nil {
             s.section = Sections.plugins
         }

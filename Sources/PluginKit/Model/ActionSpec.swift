@@ -39,6 +39,12 @@ public struct ActionSpec: Sendable {
     public var requires: [String]
     /// For actions a plugin adds to built-in views: the views they join.
     public var scopes: [String]
+    /// Offered only to users of these role types (Admin, DomainAdmin, ResourceAdmin, User), as the web UI's
+    /// `show: (record, store) => ['Admin'].includes(store.userInfo.roletype)`; nil: every role listApis allows.
+    public var roles: [String]?
+    /// Parameters taken from the list's narrowing when it has them: a setting edited in a zone's settings is sent
+    /// with that `zoneid`.
+    public var viewParameters: [String] = []
 
     public init(id: String, label: String, key: Character? = nil, command: String? = nil, component: String? = nil,
                 idParameter: String? = "id", rowParameters: [(String, String)] = [], parameters: [(String, String)] = [],
@@ -63,10 +69,12 @@ public struct ActionSpec: Sendable {
         self.multiple = multiple
         self.requires = requires
         self.scopes = scopes
+        self.roles = nil
     }
 
     /// Whether a row offers it by its fields (states and `show`), before read-only and listApis are considered.
-    public func applies(to row: Row) -> Bool {
+    public func applies(to row: Row, role: String? = nil) -> Bool {
+        if let roles, let role, !roles.contains(role) { return false }
         if let states, !states.contains(row[stateField] ?? "") { return false }
         if hiddenStates.contains(row[stateField] ?? "") { return false }
         return show.allSatisfy { field, allowed in allowed.contains(row[field] ?? "") }
@@ -85,15 +93,19 @@ public struct ActionSpec: Sendable {
         return APICall(command, params + fromForm)
     }
 
-    /// `text` with `{field}` (or `{field|other}`, the first present) replaced by the row's values; `{id}` is its id.
-    public static func fill(_ text: String, row: Row?) -> String {
+    /// `text` with `{field}` (or `{field|other}`, the first present) replaced by the row's values; `{id}` is its id;
+    /// `{input.key}` is what the user typed in the form (a setting's new value beside its old `{value}`).
+    public static func fill(_ text: String, row: Row?, inputs: [String: String] = [:]) -> String {
         guard text.contains("{") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let names = rest[rest.index(after: open)..<close].split(separator: "|").map(String.init)
-            let value = names.lazy.compactMap { name -> String? in name == "id" ? row?.id : row?[name].flatMap { $0.isEmpty ? nil : $0 } }.first
+            let value = names.lazy.compactMap { name -> String? in
+                if name.hasPrefix("input.") { return inputs[String(name.dropFirst(6))] }
+                return name == "id" ? row?.id : row?[name].flatMap { $0.isEmpty ? nil : $0 }
+            }.first
             out += value ?? "?"
             rest = rest[rest.index(after: close)...]
         }
@@ -108,12 +120,13 @@ extension RowAction {
         let command = spec.command ?? ""
         let row: @Sendable (PluginContext) -> Row? = { $0.selected.values.first?.first }
         var confirm: (@Sendable (PluginContext) -> String)? = nil
-        if let text = spec.confirm { confirm = { ctx in ActionSpec.fill(text, row: row(ctx)) } }
+        if let text = spec.confirm { confirm = { ctx in ActionSpec.fill(text, row: row(ctx), inputs: ctx.inputs) } }
         let notification = spec.notification
         self.init(id: spec.id, label: spec.label, key: spec.key, commands: [command], destructive: spec.destructive,
                   requiredAPIs: [command] + spec.requires, inputs: spec.form, confirm: confirm,
                   notification: { ctx in ActionSpec.fill(notification, row: row(ctx)) },
-                  isAvailable: { r, _ in spec.applies(to: r) },
+                  isAvailable: { r, ctx in spec.applies(to: r, role: ctx.user.roleType) },
                   call: { r, values in spec.call(row: r, values: values) })
+        viewParameters = spec.viewParameters
     }
 }

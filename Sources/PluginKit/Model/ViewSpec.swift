@@ -1,4 +1,5 @@
 import CloudStack
+import StorageForms
 
 /// A section as data (the web UI's `ui/src/config/section/*.js`): where it sits in the navbar, the list API it reads,
 /// its columns, detail fields, related views and actions. Built-in sections and declarative plugins are both this;
@@ -21,6 +22,11 @@ public struct ViewSpec: Sendable {
     /// Actions of the view itself (Add …), run with no row.
     public var headerActions: [ActionSpec]
     public var actions: [ActionSpec]
+    /// Fields the list can be narrowed by on the server (`f`: events by level, type and dates), each sent as the
+    /// list API's parameter of its key.
+    public var filters: [FieldSpec] = []
+    /// The field rows are ordered by until the user sorts by a column (domains by `path`, so the tree reads down).
+    public var orderBy: String?
 
     public init(id: String, title: String, navbar: NavbarPlacement? = nil, aliases: [String] = [], source: ListSource,
                 columns: [ListField], stateField: String? = nil, details: [String] = [], related: [RelatedView] = [],
