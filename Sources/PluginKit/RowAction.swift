@@ -43,6 +43,8 @@ public struct RowAction: Sendable {
     public var body: Body
     /// Parameters a planned call takes from its list's narrowing when the list has them (`ActionSpec.viewParameters`).
     public var viewParameters: [String] = []
+    /// Result fields shown once to the user when the call returns (`ActionSpec.reveal`).
+    public var reveal: [String] = []
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.

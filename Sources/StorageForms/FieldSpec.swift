@@ -109,11 +109,20 @@ extension FieldSpec {
         return defaultValue
     }
 
-    /// The field for `row`, its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
+    /// The field for `row`: its list-API picker's `{field}` parameters filled from the row, its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
     /// Integer one a whole number in Java's int range, a Float one any number); a type it does not know stays text.
     public func typed(by row: JSONObject?) -> FieldSpec {
-        guard let typeField, let type = row?[typeField]?.text else { return self }
         var f = self
+        // A picker narrowed to the row: `{"zoneid": "{zoneid}"}` lists the VMs of the volume's zone.
+        if var api = f.optionsAPI {
+            // A parameter whose field the row lacks is left out rather than sent empty.
+            api.parameters = api.parameters.compactMap { name, value in
+                let filled = Self.fill(value, row: row)
+                return value.contains("{") && filled.isEmpty ? nil : (name, filled)
+            }
+            f.optionsAPI = api
+        }
+        guard let typeField, let type = row?[typeField]?.text else { return f }
         switch type.lowercased() {
         case "boolean":
             f.kind = .select
@@ -132,6 +141,19 @@ extension FieldSpec {
             break
         }
         return f
+    }
+
+    /// `{field}` in `text` replaced by the row's value of that field (empty when it has none).
+    static func fill(_ text: String, row: JSONObject?) -> String {
+        guard text.contains("{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[..<open]
+            out += row?[String(rest[rest.index(after: open)..<close])]?.text ?? ""
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
     }
 
     /// Whether `conditions` hold for `values` (every listed field has one of its values).

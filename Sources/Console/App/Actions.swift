@@ -60,6 +60,7 @@ enum Actions {
     static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
         let title = p.action.notification(p.context)
         let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
+        s.jobs.update(track) { $0.reveal = p.action.reveal }
         Update.flash(&s, "\(title)… (n: notifications)", error: false)
         return [.runAction(track: track, p)]
     }

@@ -20,6 +20,8 @@ enum AppEvent: Sendable {
     /// An action queued an async job.
     case actionQueued(track: String, jobID: String)
     case actionCompleted(track: String, message: String?)
+    /// A synchronous call whose result has fields to show once (generated keys): shown in a dialog, kept nowhere.
+    case actionRevealed(track: String, [Revealed])
     case actionFailed(track: String, String)
     /// The user declined a call the action wanted to send (or it was refused before sending): nothing was sent.
     case actionCancelled(track: String, String)

@@ -178,6 +178,10 @@ final class EffectRunner: @unchecked Sendable {
                             return
                         }
                         let response = try await gate.call(call.command, call.parameters)
+                        if response.jobID == nil, !pending.action.reveal.isEmpty {
+                            queue.post(.actionRevealed(track: track, Reveal.values(pending.action.reveal, in: response.content)))
+                            return
+                        }
                         outcome = response.jobID.map { .asyncJob(jobID: $0) } ?? .completed(message: nil)
                     case .custom(let perform):
                         outcome = try await perform(ctx)

@@ -80,6 +80,11 @@ enum Update {
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
+        case let .actionRevealed(track, values):
+            let now = s.now
+            s.jobs.update(track) { $0.status = .succeeded; $0.ended = now }
+            Reveal.show(values, title: s.jobs.job(track)?.title ?? "Result", &s)
+            return s.jobs.job(track)?.listView.map { reload($0, &s) } ?? []
         case let .approvalNeeded(track, dialog, approval):
             s.approvals.append(ApprovalRequest(track: track, dialog: dialog, approval: approval))
             return []
@@ -96,6 +101,9 @@ enum Update {
             s.jobs.update(track) { $0.status = .succeeded; $0.ended = Date() }
             guard let tracked = s.jobs.job(track) else { return [] }
             flash(&s, "✓ \(tracked.title)", error: false)
+            if !tracked.reveal.isEmpty, let result = job.result?.objectValue {
+                Reveal.show(Reveal.values(tracked.reveal, in: result), title: tracked.title, &s)
+            }
             return applyJobResult(job, tracked, &s)
         case let .profileSwitched(name, host, api):
             // A new cloud: everything loaded from the old one goes; tracked jobs stay in the tray and keep polling.

@@ -19,6 +19,8 @@ struct TrackedJob: Equatable {
     var started: Date
     var ended: Date?
     var status: Status
+    /// Result fields to show once when it ends (`RowAction.reveal`); their values are never stored here.
+    var reveal: [String] = []
 
     func trayItem(now: Date) -> TrayItem {
         let elapsed = (ended ?? now).timeIntervalSince(started)

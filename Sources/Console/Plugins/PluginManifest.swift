@@ -45,7 +45,7 @@ public struct PluginManifest: Sendable {
                                "related", "actions", "headerActions", "navbar", "aliases", "filters", "orderBy"]
     static let actionKeys = ["id", "label", "key", "command", "component", "idParameter", "rowParameters", "parameters",
                              "inputs", "confirm", "notification", "dangerous", "states", "hiddenStates", "stateField", "show",
-                             "multiple", "requires", "roles", "viewParameters"]
+                             "multiple", "requires", "roles", "viewParameters", "reveal"]
     static let roleTypes: Set<String> = ["Admin", "DomainAdmin", "ResourceAdmin", "User"]
 
     /// Reads a file's text; every problem names `file` and the key path.
@@ -192,6 +192,7 @@ public struct PluginManifest: Sendable {
                               multiple: try o.bool("multiple") ?? false, requires: try o.strings("requires") ?? [])
         spec.hiddenStates = try o.strings("hiddenStates") ?? []
         spec.viewParameters = try o.strings("viewParameters") ?? []
+        spec.reveal = try o.strings("reveal") ?? []
         if let roles = try o.strings("roles") {
             if let bad = roles.first(where: { !roleTypes.contains($0) }) {
                 throw JSONPathError(path: o.at("roles"), problem: "'\(bad)' is not a role type (\(roleTypes.sorted().joined(separator: ", ")))")

@@ -45,6 +45,9 @@ public struct ActionSpec: Sendable {
     /// Parameters taken from the list's narrowing when it has them: a setting edited in a zone's settings is sent
     /// with that `zoneid`.
     public var viewParameters: [String] = []
+    /// Result fields shown to the user once, in a dialog, when the call returns (generated API keys, a reset
+    /// password, a new key pair's private key); never kept in the tray, the flash or any file.
+    public var reveal: [String] = []
 
     public init(id: String, label: String, key: Character? = nil, command: String? = nil, component: String? = nil,
                 idParameter: String? = "id", rowParameters: [(String, String)] = [], parameters: [(String, String)] = [],
@@ -128,5 +131,6 @@ extension RowAction {
                   isAvailable: { r, ctx in spec.applies(to: r, role: ctx.user.roleType) },
                   call: { r, values in spec.call(row: r, values: values) })
         viewParameters = spec.viewParameters
+        reveal = spec.reveal
     }
 }
