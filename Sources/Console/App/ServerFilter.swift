@@ -16,6 +16,11 @@ enum ServerFilter {
             var f = spec
             f.rowField = parameterName(spec)
             f.send = .filled
+            // A choice can always be left open: "any" sends nothing.
+            if f.kind == .select, f.optionsAPI == nil || !f.required {
+                f.options = [FieldOption(value: "", label: "any")] + f.options
+                f.required = false
+            }
             return f
         }
         let current = JSONObject(list.definition.narrowing.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })

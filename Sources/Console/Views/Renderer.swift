@@ -101,6 +101,7 @@ enum Renderer {
                         hints.append(KeyHint(String(a.key ?? " "), a.label, priority: 3))
                     }
                 }
+                if !list.definition.filters.isEmpty { hints.append(KeyHint("f", "server filter", priority: 4)) }
                 let related = DrillDown.offered(list, s)
                 if !related.isEmpty {
                     hints.append(KeyHint(related.count == 1 ? "1" : "1-\(related.count)", related.count == 1 ? related[0].label.lowercased() : "related", priority: 6))
