@@ -9,7 +9,7 @@ public struct FieldSpec: Sendable, Equatable {
     /// (default: key); detail: a details entry named `name` (default: key); none: not sent (e.g. the staging switch).
     /// The free details field (key `details`, "k=v, k2=v2") has target `detail("*")`: every pair becomes a details entry.
     public enum Target: Sendable, Equatable { case url, param(String), detail(String), none }
-    public enum Format: String, Sendable { case host, path, url, hostOrURL, bucket, iqn, name }
+    public enum Format: String, Sendable { case host, path, url, hostOrURL, bucket, iqn, name, date }
     /// Options filled by the console from the API: zones, pods (of the zone), clusters (of the pod), hosts (of the cluster),
     /// providers (listStorageProviders of the form's kind), storageTags (listStorageTags), or none (fixed `options`).
     public enum Source: String, Sendable { case zones, pods, clusters, hosts, providers, storageTags }

@@ -107,7 +107,7 @@ enum FormParser {
         if let s = try o.string("format") {
             guard let fmt = FieldSpec.Format(rawValue: s) else {
                 throw FormSpecError(
-                    path: o.at("format"), problem: "unknown format '\(s)' (host, path, url, hostOrURL, bucket, iqn, name)")
+                    path: o.at("format"), problem: "unknown format '\(s)' (host, path, url, hostOrURL, bucket, iqn, name, date)")
             }
             f.format = fmt
         }

@@ -10,6 +10,7 @@ enum Formats {
         .bucket: "bucket: 3–63 of a-z 0-9 . -",
         .iqn: "an IQN starts with iqn. or eui.",
         .name: "a name has at most 255 characters",
+        .date: "a date: 2026-11-30 or 2026-11-30 14:05:00",
     ]
 
     static func check(_ value: String, _ format: FieldSpec.Format) -> String? {
@@ -23,7 +24,22 @@ enum Formats {
         case .name:
             if value.trimmingCharacters(in: .whitespaces).isEmpty { return "required" }
             return value.count <= 255 ? nil : messages[.name]
+        case .date: return isDate(value) ? nil : messages[.date]
         }
+    }
+
+    /// yyyy-MM-dd, or yyyy-MM-dd HH:mm:ss: the forms list APIs take dates in (listEvents' startdate), with a real
+    /// month, day, hour, minute and second.
+    static func isDate(_ s: String) -> Bool {
+        let parts = s.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return false }
+        let ymd = parts[0].split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard ymd.count == 3, parts[0].count == 10, let y = ymd[0], let m = ymd[1], let d = ymd[2],
+              (1970...9999).contains(y), (1...12).contains(m), (1...31).contains(d) else { return false }
+        guard parts.count == 2 else { return true }
+        let hms = parts[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard hms.count == 3, parts[1].count == 8, let h = hms[0], let mi = hms[1], let sec = hms[2] else { return false }
+        return (0...23).contains(h) && (0...59).contains(mi) && (0...59).contains(sec)
     }
 
     /// A DNS name or IPv4/IPv6 address with an optional :port; no scheme, slash or spaces.

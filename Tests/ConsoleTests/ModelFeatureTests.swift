@@ -164,4 +164,15 @@ struct ModelFeatureTests {
         let flash = s.flash?.text ?? ""
         #expect(!flash.contains("SK-SECRET"))
     }
+
+    @Test("a date filter takes 2026-11-30 or 2026-11-30 14:05:00 and names the form of anything else")
+    func dateFormat() {
+        var f = FieldSpec(key: "startdate", label: "From", kind: .text)
+        f.format = .date
+        #expect(f.problem("2026-11-30") == nil)
+        #expect(f.problem("2026-11-30 14:05:00") == nil)
+        for bad in ["30/11/2026", "2026-13-01", "2026-11-30T14:05", "2026-11-30 25:00:00", "yesterday"] {
+            #expect(f.problem(bad) == "a date: 2026-11-30 or 2026-11-30 14:05:00", "\(bad)")
+        }
+    }
 }
