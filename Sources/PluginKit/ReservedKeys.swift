@@ -1,9 +1,9 @@
 /// Keys the console keeps for navigation and global commands; no plugin action may take them.
 public enum ReservedKeys {
     /// j k g G h l (move), / (filter), : (palette), ? (help), q (back), n (notifications), r (refresh),
-    /// a (auto-refresh), x (action menu), o O (sort), A + (add), f (server-side filter), 1-9 (related views), and the
+    /// a (auto-refresh), x (action menu), o O (sort), A + (add), f (server-side filter), * (mark all), 1-9 (related views), and the
     /// space bar.
-    public static let characters: Set<Character> = ["j", "k", "g", "G", "h", "l", "/", ":", "?", "q", "n", "r", "a", "x", "o", "O", "A", "+", " ", "f",
+    public static let characters: Set<Character> = ["j", "k", "g", "G", "h", "l", "/", ":", "?", "q", "n", "r", "a", "x", "o", "O", "A", "+", " ", "f", "*",
                                                     "1", "2", "3", "4", "5", "6", "7", "8", "9"]
 
     /// Why `key` cannot run a plugin action, or nil when it can.
@@ -34,8 +34,9 @@ public enum ReservedKeys {
         case "o", "O": return "sort"
         case "A", "+": return "add"
         case "f": return "server-side filter"
+        case "*": return "mark all"
         case "1", "2", "3", "4", "5", "6", "7", "8", "9": return "related views"
-        default: return "space"
+        default: return "marking rows"
         }
     }
 }

@@ -45,6 +45,8 @@ public struct RowAction: Sendable {
     public var viewParameters: [String] = []
     /// Result fields shown once to the user when the call returns (`ActionSpec.reveal`).
     public var reveal: [String] = []
+    /// Runs for every marked row when rows are marked (`ActionSpec.multiple`, the web UI's `groupAction`).
+    public var multiple = false
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.

@@ -17,6 +17,7 @@ enum Actions {
             Update.flash(&s, "\(action.label) is not available for \(row["name"] ?? row.id)\(state)", error: true)
             return []
         }
+        if action.multiple, s.lists[view]?.marked.isEmpty == false { return Bulk.trigger(action, view: view, &s) }
         var pending = PendingAction(action: action, listView: view, row: row, context: ctx)
         pending.narrowing = s.lists[view]?.definition.narrowing ?? [:]
         if !action.inputs.isEmpty {
@@ -50,6 +51,23 @@ enum Actions {
             return []
         }
         pending.call = call
+        if !pending.others.isEmpty {
+            // The same inputs for every row; each row's call is planned from its own fields.
+            var calls = [call]
+            for i in pending.others.indices {
+                pending.others[i].context.inputs = pending.context.inputs
+                pending.others[i].narrowing = pending.narrowing
+                guard var other = try? pending.action.plannedCall(row: pending.others[i].row, inputs: pending.context.inputs) else { continue }
+                for name in pending.action.viewParameters where !other.parameters.contains(where: { $0.0 == name }) {
+                    if let value = pending.narrowing[name] { other.parameters.append((name, value)) }
+                }
+                pending.others[i].call = other
+                calls.append(other)
+            }
+            pending.others.removeAll { $0.call == nil }
+            s.overlay = .confirm(Bulk.dialog(pending, calls: calls), pending)
+            return []
+        }
         if call.isMutating || pending.action.isMutating {
             s.overlay = .confirm(ActionConfirmation.dialog(pending, call: call), pending)
             return []
@@ -58,6 +76,7 @@ enum Actions {
     }
 
     static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
+        if !p.others.isEmpty { return Bulk.run(p, &s) }
         let title = p.action.notification(p.context)
         let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
         s.jobs.update(track) { $0.reveal = p.action.reveal }

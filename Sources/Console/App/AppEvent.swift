@@ -19,6 +19,8 @@ enum AppEvent: Sendable {
     case dashboardFailed(String)
     /// An action queued an async job.
     case actionQueued(track: String, jobID: String)
+    /// A bulk row's job was queued; the task that queued it follows it (no separate poll).
+    case jobStarted(track: String, jobID: String)
     case actionCompleted(track: String, message: String?)
     /// A synchronous call whose result has fields to show once (generated keys): shown in a dialog, kept nowhere.
     case actionRevealed(track: String, [Revealed])

@@ -105,6 +105,12 @@ struct PendingAction: Sendable {
     var call: APICall?
     /// The narrowing of the list it runs in (a zone's settings: `zoneid`), for the action's `viewParameters`.
     var narrowing: [String: String] = [:]
+    /// A bulk action: the same action for the other marked rows, confirmed together and run as one.
+    var others: [PendingAction] = []
+    /// Marked rows the action is not offered for (their state), named in the confirmation.
+    var skipped = 0
+    /// One row of a bulk run: it waits for a free slot, and its job is followed by the same task.
+    var isBulkRow = false
 }
 
 /// A call a running action wants to send, waiting for the user's Yes or No.

@@ -67,6 +67,8 @@ final class EffectRunner: @unchecked Sendable {
     private var opened: [CloudStackClient] = []
     /// `--read-only`: clients opened for other profiles refuse changes too.
     let readOnly: Bool
+    /// Bulk actions' rows in flight, bounded.
+    let bulkSlots = BulkSlots()
 
     init(queue: EventQueue, readOnly: Bool = false, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
         self.queue = queue
@@ -156,6 +158,34 @@ final class EffectRunner: @unchecked Sendable {
                     queue.post(.dashboardLoaded(try await DashboardLoader(api: reading).load()))
                 } catch {
                     queue.post(.dashboardFailed(Self.describe(error)))
+                }
+            }
+        case let .runAction(track, pending) where pending.isBulkRow:
+            task = Task { [queue, bulkSlots] in
+                // One row of a bulk action: it waits for a slot, sends its confirmed call, and follows its job itself,
+                // so no more than the slots' limit of calls and jobs are in flight.
+                await bulkSlots.acquire()
+                defer { Task { await bulkSlots.release() } }
+                guard let call = pending.call else {
+                    queue.post(.actionCompleted(track: track, message: "nothing to change"))
+                    return
+                }
+                let gate = ActionAPI(base: api, allowed: reading.allowed, approved: [call]) { _ in false }
+                do {
+                    let response = try await gate.call(call.command, call.parameters)
+                    guard let jobID = response.jobID else {
+                        queue.post(.actionCompleted(track: track, message: nil))
+                        return
+                    }
+                    queue.post(.jobStarted(track: track, jobID: jobID))
+                    let job = try await api.waitForJob(jobID, command: pending.action.notification(pending.context))
+                    queue.post(.jobFinished(track: track, job))
+                } catch CloudStackError.jobFailed(_, _, let code, let text) {
+                    queue.post(.jobFailed(track: track, (text.isEmpty ? "failed" : text) + (code.map { " (\($0))" } ?? "")))
+                } catch is CancellationError {
+                    return
+                } catch {
+                    queue.post(.actionFailed(track: track, Self.describe(error)))
                 }
             }
         case let .runAction(track, pending):

@@ -4,7 +4,7 @@ import TUI
 enum KeyCommand: Equatable {
     case help, palette, notifications, switchFocus, back, refresh, autoRefresh
     case openSection, moveInNavbar
-    case filter, serverFilter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move, related
+    case filter, serverFilter, sortNext, sortReverse, details, actionMenu, headerAction, toNavbar, move, related, mark, markAll
     case reloadPlugins, pluginDetails
     /// Keys a widget handles itself (forms, dialogs); listed for the help only.
     case widget
@@ -52,7 +52,7 @@ enum KeyBindings {
                    hints: [(.list, "n", "jobs", 5), (.page, "n", "jobs", 5)]),
         KeyBinding(keys: [.tab, .backTab], shown: "Tab", help: "switch between navbar and list", contexts: [.everywhere], command: .switchFocus,
                    hints: [(.page, "Tab", "navbar", 6)]),
-        KeyBinding(keys: [.char("q"), .escape], shown: "q / Esc", help: "back: close pane, clear filter, up from a related view, to navbar; q in navbar quits",
+        KeyBinding(keys: [.char("q"), .escape], shown: "q / Esc", help: "back: close pane, clear marks, clear filter, up from a related view, to navbar; q in navbar quits",
                    contexts: [.everywhere], command: .back,
                    hints: [(.list, "q", "back", 6), (.navbar, "q", "quit", 7), (.pluginsListing, "q", "back", 6), (.page, "q", "back", 6)]),
         KeyBinding(keys: [.ctrl("c")], shown: "Ctrl-C", help: "quit", contexts: [.everywhere], command: .widget),
@@ -69,6 +69,10 @@ enum KeyBindings {
         KeyBinding(keys: [.home, .end, .char("g"), .char("G")], shown: "g G", help: "first / last row", contexts: [.list, .pluginsListing], command: .move),
         KeyBinding(keys: [.char("/")], shown: "/", help: "filter as you type (Enter keeps, Esc clears)", contexts: [.list], command: .filter,
                    hints: [(.list, "/", "filter", 8)]),
+        KeyBinding(keys: [.char(" ")], shown: "Space", help: "mark the row for an action on several rows (Esc clears the marks)",
+                   contexts: [.list], command: .mark),
+        KeyBinding(keys: [.char("*")], shown: "*", help: "mark every row the filter shows (again: clear the marks)", contexts: [.list],
+                   command: .markAll),
         KeyBinding(keys: [.char("f")], shown: "f", help: "filter on the server by the view's fields (events: level, type, dates)",
                    contexts: [.list], command: .serverFilter),
         KeyBinding(keys: [.char("o")], shown: "o", help: "sort by the next column", contexts: [.list], command: .sortNext,

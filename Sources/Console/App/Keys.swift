@@ -41,7 +41,8 @@ enum Keys {
         }
     }
 
-    /// q/Esc: close the detail pane, then clear the filter, then go back up a drill-down, then go to the navbar;
+    /// q/Esc: close the detail pane, then clear the marks, then the filter, then go back up a drill-down, then go to
+    /// the navbar;
     /// q in the navbar quits.
     static func back(_ key: Key, _ s: inout AppState) -> [Effect] {
         if s.section == Sections.plugins, s.plugins.detail != nil, s.focus == .main {
@@ -50,6 +51,11 @@ enum Keys {
         }
         if s.detail != nil {
             s.detail = nil
+            return []
+        }
+        if var list = s.currentList, !list.marked.isEmpty, s.focus == .main {
+            list.marked = []
+            s.lists[s.section] = list
             return []
         }
         if var list = s.currentList, !list.filter.isEmpty, s.focus == .main {
@@ -119,6 +125,11 @@ enum Keys {
             return []
         case .filter?:
             list.isEditingFilter = true
+        case .mark?:
+            list.toggleMark()
+            _ = list.table.handle(.down, rowCount: list.visible.count, visibleRows: visibleRows)
+        case .markAll?:
+            list.markAllShown()
         case .serverFilter?:
             s.lists[list.id] = list
             return ServerFilter.open(&s)

@@ -71,12 +71,16 @@ enum Update {
             s.dashboardLoading = false
             s.dashboardError = text
             return []
+        case let .jobStarted(track, jobID):
+            s.jobs.update(track) { $0.jobID = jobID }
+            return []
         case let .actionQueued(track, jobID):
             s.jobs.update(track) { $0.jobID = jobID }
             return [.pollJob(track: track, jobID: jobID, command: s.jobs.job(track)?.title ?? "job")]
         case let .actionCompleted(track, message):
             let now = s.now
             s.jobs.update(track) { $0.status = .succeeded; $0.ended = now }
+            if s.jobs.job(track)?.parent != nil { return Bulk.rowEnded(track, &s) }
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
@@ -95,11 +99,21 @@ enum Update {
             return []
         case let .actionFailed(track, text), let .jobFailed(track, text):
             s.jobs.update(track) { $0.status = .failed(text); $0.ended = Date() }
+            if s.jobs.job(track)?.parent != nil { return Bulk.rowEnded(track, &s) }
             flash(&s, "✗ \(s.jobs.job(track)?.title ?? "action"): \(text)", error: true)
             return []
         case let .jobFinished(track, job):
             s.jobs.update(track) { $0.status = .succeeded; $0.ended = Date() }
             guard let tracked = s.jobs.job(track) else { return [] }
+            if tracked.parent != nil {
+                // A bulk row: its entity replaces its row; the list reloads once, when every row has ended.
+                if let result = job.result?.objectValue, let view = tracked.listView {
+                    for (_, value) in result {
+                        if let entity = value.objectValue, let id = entity["id"]?.text, id == tracked.rowID { s.lists[view]?.update(Row(id: id, fields: entity)) }
+                    }
+                }
+                return Bulk.rowEnded(track, &s)
+            }
             flash(&s, "✓ \(tracked.title)", error: false)
             if !tracked.reveal.isEmpty, let result = job.result?.objectValue {
                 Reveal.show(Reveal.values(tracked.reveal, in: result), title: tracked.title, &s)

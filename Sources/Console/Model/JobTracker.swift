@@ -21,12 +21,17 @@ struct TrackedJob: Equatable {
     var status: Status
     /// Result fields to show once when it ends (`RowAction.reveal`); their values are never stored here.
     var reveal: [String] = []
+    /// A bulk run: the summary entry and its rows' entries.
+    var parent: String?
+    var children: [String] = []
+    /// The summary's progress line ("12 of 20 done").
+    var progress: String?
 
     func trayItem(now: Date) -> TrayItem {
         let elapsed = (ended ?? now).timeIntervalSince(started)
         switch status {
-        case .running: return TrayItem(id: id, title: title, status: .pending, elapsed: elapsed, detail: jobID.map { "job \($0)" })
-        case .succeeded: return TrayItem(id: id, title: title, status: .succeeded, elapsed: elapsed, detail: jobID.map { "job \($0)" })
+        case .running: return TrayItem(id: id, title: title, status: .pending, elapsed: elapsed, detail: progress ?? jobID.map { "job \($0)" })
+        case .succeeded: return TrayItem(id: id, title: title, status: .succeeded, elapsed: elapsed, detail: progress ?? jobID.map { "job \($0)" })
         case .failed(let text): return TrayItem(id: id, title: title, status: .failed, elapsed: elapsed, detail: text)
         }
     }

@@ -27,6 +27,8 @@ struct ListModel {
     var table: TableState
     var filter = TextInput()
     var isEditingFilter = false
+    /// Rows marked for a bulk action (Space, `*`), by id; cleared once an action runs on them.
+    var marked: Set<String> = []
 
     init(definition: ListViewDefinition) {
         self.definition = definition
@@ -128,7 +130,23 @@ struct ListModel {
         lastFilter = nil
     }
 
+    /// Space: marks or unmarks the row under the cursor.
+    mutating func toggleMark() {
+        guard let id = selectedRow?.id else { return }
+        if marked.remove(id) == nil { marked.insert(id) }
+    }
+
+    /// `*`: marks every row the filter shows; when they are all marked already, clears the marks.
+    mutating func markAllShown() {
+        let ids = visible.map { rows[$0].id }
+        if !ids.isEmpty, ids.allSatisfy(marked.contains) { marked = [] } else { marked.formUnion(ids) }
+    }
+
+    /// The marked rows still loaded (also those the filter now hides), in the order they were loaded.
+    var markedRows: [Row] { marked.isEmpty ? [] : rows.filter { marked.contains($0.id) } }
+
     mutating func remove(id: String) {
+        marked.remove(id)
         guard let i = rows.firstIndex(where: { $0.id == id }) else { return }
         let keep = selectedRow?.id
         rows.remove(at: i)
@@ -192,7 +210,8 @@ struct ListModel {
     /// The text of cell (`row`, `column`) of the visible rows, fitted to `width` where the format can shorten.
     func cell(row: Int, column: Int, width: Int = .max) -> String {
         guard row < visible.count, column < definition.fields.count else { return "" }
-        return FieldFormatter.text(definition.fields[column], row: rows[visible[row]].fields, width: width)
+        let text = FieldFormatter.text(definition.fields[column], row: rows[visible[row]].fields, width: width)
+        return column == 0 && !marked.isEmpty ? (marked.contains(rows[visible[row]].id) ? "● " : "  ") + text : text
     }
 
     /// The raw value of the view's state field for visible row `row`, when `column` shows it as a state.

@@ -52,6 +52,9 @@ enum ListPane {
         }
         if loaded == 0, list.total == nil { counts = "" }
         x += screen.put(counts, x: x, y: rect.y, style: theme[.dim], maxWidth: max(0, rect.maxX - x))
+        if !list.marked.isEmpty {
+            x += screen.put("  ● \(fmt(list.marked.count)) marked", x: x, y: rect.y, style: theme[.pending], maxWidth: max(0, rect.maxX - x))
+        }
         let server = ServerFilter.active(list.definition)
         if !server.isEmpty {
             x += screen.put("  [" + server + "]", x: x, y: rect.y, style: theme[.filter], maxWidth: max(0, rect.maxX - x))

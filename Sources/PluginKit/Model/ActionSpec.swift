@@ -132,5 +132,6 @@ extension RowAction {
                   call: { r, values in spec.call(row: r, values: values) })
         viewParameters = spec.viewParameters
         reveal = spec.reveal
+        multiple = spec.multiple
     }
 }
