@@ -51,16 +51,19 @@ public struct FieldSpec: Sendable, Equatable {
         public var parameters: [(String, String)]
         public var value: String
         public var label: String
+        /// At most this many choices (the first page): a picker over a cloud's every VM would load 100,000 rows.
+        public var limit: Int?
 
-        public init(command: String, parameters: [(String, String)] = [], value: String = "id", label: String = "name") {
+        public init(command: String, parameters: [(String, String)] = [], value: String = "id", label: String = "name", limit: Int? = nil) {
             self.command = command
             self.parameters = parameters
             self.value = value
             self.label = label
+            self.limit = limit
         }
 
         public static func == (a: OptionsAPI, b: OptionsAPI) -> Bool {
-            a.command == b.command && a.value == b.value && a.label == b.label
+            a.command == b.command && a.value == b.value && a.label == b.label && a.limit == b.limit
                 && a.parameters.map { "\($0.0)=\($0.1)" } == b.parameters.map { "\($0.0)=\($0.1)" }
         }
     }

@@ -79,7 +79,7 @@ enum Actions {
         if !p.others.isEmpty { return Bulk.run(p, &s) }
         let title = p.action.notification(p.context)
         let track = s.jobs.start(title: title, listView: p.listView, rowID: p.row.id, now: s.now)
-        s.jobs.update(track) { $0.reveal = p.action.reveal }
+        s.jobs.update(track) { $0.reveal = p.action.reveal; $0.showsResult = p.showsResult }
         Update.flash(&s, "\(title)… (n: notifications)", error: false)
         return [.runAction(track: track, p)]
     }

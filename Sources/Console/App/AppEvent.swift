@@ -22,6 +22,8 @@ enum AppEvent: Sendable {
     /// A bulk row's job was queued; the task that queued it follows it (no separate poll).
     case jobStarted(track: String, jobID: String)
     case actionCompleted(track: String, message: String?)
+    /// A command run from the `:` form answered at once: its answer is opened.
+    case actionAnswered(track: String, command: String, JSONObject)
     /// A synchronous call whose result has fields to show once (generated keys): shown in a dialog, kept nowhere.
     case actionRevealed(track: String, [Revealed])
     case actionFailed(track: String, String)
@@ -48,6 +50,18 @@ struct APIInfo: Sendable, Equatable {
     var name: String
     var isAsync: Bool
     var responseFields: [String]
+    /// Its parameters as listApis describes them (the `:` form of any command is built from them).
+    var params: [APIParamInfo] = []
+}
+
+/// One parameter of a command, from listApis: name, type (string, uuid, boolean, integer, long, short, float,
+/// date, list, map), whether it is required, its description and maximum length.
+struct APIParamInfo: Sendable, Equatable {
+    var name: String
+    var type: String
+    var required: Bool
+    var description: String
+    var length: Int?
 }
 
 /// What the dashboard shows.

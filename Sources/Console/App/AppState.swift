@@ -111,6 +111,8 @@ struct PendingAction: Sendable {
     var skipped = 0
     /// One row of a bulk run: it waits for a free slot, and its job is followed by the same task.
     var isBulkRow = false
+    /// A command run from the `:` form: what it answers is shown (a list, or the details of what came back).
+    var showsResult = false
 }
 
 /// A call a running action wants to send, waiting for the user's Yes or No.

@@ -36,7 +36,12 @@ final class ConsoleAPI: ConsoleSession, @unchecked Sendable {
         let apis = r.list.items.compactMap { item -> APIInfo? in
             guard let name = item["name"]?.text else { return nil }
             let fields = item["response"]?.arrayValue?.compactMap { $0["name"]?.text } ?? []
-            return APIInfo(name: name, isAsync: item["isasync"]?.boolValue ?? false, responseFields: fields)
+            let params = item["params"]?.arrayValue?.compactMap { p -> APIParamInfo? in
+                guard let n = p["name"]?.text, !n.isEmpty else { return nil }
+                return APIParamInfo(name: n, type: p["type"]?.text?.lowercased() ?? "string", required: p["required"]?.boolValue ?? false,
+                                    description: p["description"]?.text ?? "", length: p["length"]?.intValue.flatMap { Int(exactly: $0) })
+            } ?? []
+            return APIInfo(name: name, isAsync: item["isasync"]?.boolValue ?? false, responseFields: fields, params: params)
         }
         return apis.sorted { $0.name < $1.name }
     }

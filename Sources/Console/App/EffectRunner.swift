@@ -208,6 +208,10 @@ final class EffectRunner: @unchecked Sendable {
                             return
                         }
                         let response = try await gate.call(call.command, call.parameters)
+                        if response.jobID == nil, pending.showsResult {
+                            queue.post(.actionAnswered(track: track, command: call.command, response.content))
+                            return
+                        }
                         if response.jobID == nil, !pending.action.reveal.isEmpty {
                             queue.post(.actionRevealed(track: track, Reveal.values(pending.action.reveal, in: response.content)))
                             return

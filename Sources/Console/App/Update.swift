@@ -84,6 +84,10 @@ enum Update {
             let job = s.jobs.job(track)
             flash(&s, "✓ " + (message ?? job?.title ?? "done"), error: false)
             return job?.listView.map { reload($0, &s) } ?? []
+        case let .actionAnswered(track, command, content):
+            let now = s.now
+            s.jobs.update(track) { $0.status = .succeeded; $0.ended = now }
+            return APIResult.open(command, content, &s)
         case let .actionRevealed(track, values):
             let now = s.now
             s.jobs.update(track) { $0.status = .succeeded; $0.ended = now }
@@ -118,6 +122,7 @@ enum Update {
             if !tracked.reveal.isEmpty, let result = job.result?.objectValue {
                 Reveal.show(Reveal.values(tracked.reveal, in: result), title: tracked.title, &s)
             }
+            if tracked.showsResult { return APIResult.open(tracked.title, job.result?.objectValue ?? JSONObject(), &s) }
             return applyJobResult(job, tracked, &s)
         case let .profileSwitched(name, host, api):
             // A new cloud: everything loaded from the old one goes; tracked jobs stay in the tray and keep polling.

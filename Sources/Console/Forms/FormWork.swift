@@ -8,7 +8,13 @@ enum FormWork {
         switch effect {
         case let .loadOptions(form, field, source):
             do {
-                let items = try await api.listAll(source.command, source.parameters).compactMap(\.objectValue)
+                let all: [JSONValue]
+                if let limit = source.limit {
+                    all = try await api.listPage(source.command, source.parameters, page: 1, pageSize: limit).items
+                } else {
+                    all = try await api.listAll(source.command, source.parameters)
+                }
+                let items = all.compactMap(\.objectValue)
                 let options = items.compactMap { item -> FieldOption? in
                     guard let value = item[source.value]?.text else { return nil }
                     return FieldOption(value: value, label: item[source.label]?.text ?? value)

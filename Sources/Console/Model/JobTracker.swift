@@ -21,6 +21,8 @@ struct TrackedJob: Equatable {
     var status: Status
     /// Result fields to show once when it ends (`RowAction.reveal`); their values are never stored here.
     var reveal: [String] = []
+    /// A command run from the `:` form: its answer is opened when it ends.
+    var showsResult = false
     /// A bulk run: the summary entry and its rows' entries.
     var parent: String?
     var children: [String] = []

@@ -40,15 +40,27 @@ enum PaletteCommands {
             s.detail = nil
             return Update.reload(id, &s)
         }
-        Update.flash(&s, "Unknown command '\(words[0])': try :instances, :storage, :plugins, :dashboard, :listHosts or :q", error: true)
+        if let info = s.apis.first(where: { $0.name.lowercased() == first }) {
+            s.focus = .main
+            s.navbar.isFocused = false
+            return APIForm.open(info, &s)
+        }
+        if !s.apis.isEmpty, words[0].first?.isLowercase == true, words[0].contains(where: \.isUppercase) {
+            Update.flash(&s, "\(words[0]) is not an API this account may call (listApis)", error: true)
+            return []
+        }
+        Update.flash(&s, "Unknown command '\(words[0])': try :instances, :storage, :plugins, :dashboard, :listHosts, :stopVirtualMachine or :q", error: true)
         return []
     }
 
     static func suggestions(for text: String, _ s: AppState) -> [String] {
         let needle = text.lowercased()
         guard !needle.isEmpty else { return [] }
-        let sections = ["dashboard", "instances", "storage", "secondary", "snapshots", "zones", "pods", "clusters", "hosts", "events", "plugins", "quit"]
-        let lists = s.apis.map(\.name).filter { $0.hasPrefix("list") }
-        return (sections + lists).filter { $0.lowercased().hasPrefix(needle) && $0.lowercased() != needle }.prefix(8).map { $0 }
+        // Section names from the sections' own ids and aliases, then every command listApis offers.
+        let sections = ["dashboard", "plugins", "quit"] + BuiltInSections.views.flatMap { [$0.id] + $0.aliases }
+        let commands = s.apis.map(\.name)
+        var seen = Set<String>()
+        return (sections + commands).filter { $0.lowercased().hasPrefix(needle) && $0.lowercased() != needle && seen.insert($0.lowercased()).inserted }
+            .prefix(8).map { $0 }
     }
 }

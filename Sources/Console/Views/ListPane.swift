@@ -46,7 +46,7 @@ enum ListPane {
         let loaded = list.rows.count
         var counts: String
         if list.filter.isEmpty {
-            counts = list.total.map { $0 > loaded ? "  \(fmt(loaded)) of \(fmt($0))" : "  \(fmt($0)) rows" } ?? "  \(fmt(loaded)) rows"
+            counts = list.total.map { $0 > loaded ? "  \(fmt(loaded)) of \(fmt($0))" : "  \(fmt($0)) row\($0 == 1 ? "" : "s")" } ?? "  \(fmt(loaded)) row\(loaded == 1 ? "" : "s")"
         } else {
             counts = "  \(fmt(list.visible.count)) of \(fmt(loaded)) match"
         }
