@@ -47,6 +47,8 @@ public struct RowAction: Sendable {
     public var reveal: [String] = []
     /// Runs for every marked row when rows are marked (`ActionSpec.multiple`, the web UI's `groupAction`).
     public var multiple = false
+    /// The form in steps (a wizard); empty: one page.
+    public var steps: [FormStep] = []
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.

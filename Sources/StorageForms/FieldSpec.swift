@@ -53,6 +53,8 @@ public struct FieldSpec: Sendable, Equatable {
         public var label: String
         /// At most this many choices (the first page): a picker over a cloud's every VM would load 100,000 rows.
         public var limit: Int?
+        /// Item fields kept with each choice (`FieldOption.attributes`), e.g. an offering's `iscustomized`.
+        public var attributes: [String] = []
 
         public init(command: String, parameters: [(String, String)] = [], value: String = "id", label: String = "name", limit: Int? = nil) {
             self.command = command
@@ -63,7 +65,7 @@ public struct FieldSpec: Sendable, Equatable {
         }
 
         public static func == (a: OptionsAPI, b: OptionsAPI) -> Bool {
-            a.command == b.command && a.value == b.value && a.label == b.label && a.limit == b.limit
+            a.command == b.command && a.value == b.value && a.label == b.label && a.limit == b.limit && a.attributes == b.attributes
                 && a.parameters.map { "\($0.0)=\($0.1)" } == b.parameters.map { "\($0.0)=\($0.1)" }
         }
     }
@@ -112,19 +114,24 @@ extension FieldSpec {
         return defaultValue
     }
 
-    /// The field for `row`: its list-API picker's `{field}` parameters filled from the row, its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
+    /// The picker's list API with `{field}` in its parameters filled from the form's values, else from the row
+    /// (`{"zoneid": "{zoneid}"}`: the VMs of the zone chosen in an earlier step, or of the volume's zone). A
+    /// parameter whose field has no value yet is left out rather than sent empty.
+    public func resolvedOptionsAPI(values: [String: String], row: JSONObject?) -> OptionsAPI? {
+        guard var api = optionsAPI else { return nil }
+        var merged = row ?? JSONObject()
+        for (k, v) in values where !v.isEmpty { merged[k] = .string(v) }
+        api.parameters = api.parameters.compactMap { name, value in
+            let filled = Self.fill(value, row: merged)
+            return value.contains("{") && filled.isEmpty ? nil : (name, filled)
+        }
+        return api
+    }
+
+    /// The field for `row`: its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
     /// Integer one a whole number in Java's int range, a Float one any number); a type it does not know stays text.
     public func typed(by row: JSONObject?) -> FieldSpec {
         var f = self
-        // A picker narrowed to the row: `{"zoneid": "{zoneid}"}` lists the VMs of the volume's zone.
-        if var api = f.optionsAPI {
-            // A parameter whose field the row lacks is left out rather than sent empty.
-            api.parameters = api.parameters.compactMap { name, value in
-                let filled = Self.fill(value, row: row)
-                return value.contains("{") && filled.isEmpty ? nil : (name, filled)
-            }
-            f.optionsAPI = api
-        }
         guard let typeField, let type = row?[typeField]?.text else { return f }
         switch type.lowercased() {
         case "boolean":

@@ -21,9 +21,10 @@ enum APIForm {
         pending.showsResult = true
         if specs.isEmpty { return Actions.confirmOrRun(pending, &s) }
         s.nextDialogID += 1
-        let form = ActionForm(id: s.nextDialogID, pending: pending)
+        var form = ActionForm(id: s.nextDialogID, pending: pending)
+        let effects = form.takeOptionLoads()
         s.overlay = .form(form)
-        return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.form(.loadOptions(form: form.id, field: spec.key, $0)) } }
+        return effects
     }
 
     /// Required parameters first, then the rest, each in listApis' order.

@@ -22,9 +22,10 @@ enum Actions {
         pending.narrowing = s.lists[view]?.definition.narrowing ?? [:]
         if !action.inputs.isEmpty {
             s.nextDialogID += 1
-            let form = ActionForm(id: s.nextDialogID, pending: pending)
+            var form = ActionForm(id: s.nextDialogID, pending: pending)
+            let effects = form.takeOptionLoads()
             s.overlay = .form(form)
-            return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.form(.loadOptions(form: form.id, field: spec.key, $0)) } }
+            return effects
         }
         return confirmOrRun(pending, &s)
     }

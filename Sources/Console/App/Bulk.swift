@@ -35,9 +35,10 @@ enum Bulk {
         p.skipped = marked.count - rows.count
         if !action.inputs.isEmpty {
             s.nextDialogID += 1
-            let form = ActionForm(id: s.nextDialogID, pending: p)
+            var form = ActionForm(id: s.nextDialogID, pending: p)
+            let effects = form.takeOptionLoads()
             s.overlay = .form(form)
-            return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.form(.loadOptions(form: form.id, field: spec.key, $0)) } }
+            return effects
         }
         return Actions.confirmOrRun(p, &s)
     }

@@ -30,8 +30,9 @@ enum ServerFilter {
         s.nextDialogID += 1
         var form = ActionForm(id: s.nextDialogID, pending: pending)
         form.narrowsList = true
+        let effects = form.takeOptionLoads()
         s.overlay = .form(form)
-        return form.optionLoads.compactMap { spec in spec.optionsAPI.map { Effect.form(.loadOptions(form: form.id, field: spec.key, $0)) } }
+        return effects
     }
 
     /// The submitted filter replaces the one in force and the list reloads from page 1.

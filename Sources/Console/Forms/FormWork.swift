@@ -17,11 +17,13 @@ enum FormWork {
                 let items = all.compactMap(\.objectValue)
                 let options = items.compactMap { item -> FieldOption? in
                     guard let value = item[source.value]?.text else { return nil }
-                    return FieldOption(value: value, label: item[source.label]?.text ?? value)
+                    var attributes: [String: String] = [:]
+                    for a in source.attributes { attributes[a] = item[a]?.text }
+                    return FieldOption(value: value, label: item[source.label]?.text ?? value, attributes: attributes)
                 }
-                post(.form(.optionsLoaded(form: form, field: field, options, error: nil)))
+                post(.form(.optionsLoaded(form: form, field: field, request: source, options, error: nil)))
             } catch {
-                post(.form(.optionsLoaded(form: form, field: field, nil, error: EffectRunner.describe(error))))
+                post(.form(.optionsLoaded(form: form, field: field, request: source, nil, error: EffectRunner.describe(error))))
             }
         }
     }

@@ -34,7 +34,10 @@ enum Overlays {
         case .form(var f):
             switch f.update(key) {
             case .editing:
+                // A step moved on, or a value a picker depends on changed: its choices are asked for again.
+                let effects = f.takeOptionLoads()
                 s.overlay = .form(f)
+                return effects
             case .cancelled:
                 s.overlay = nil
                 Update.flash(&s, "\(f.pending.action.label): cancelled", error: false)

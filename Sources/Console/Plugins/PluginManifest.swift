@@ -45,7 +45,7 @@ public struct PluginManifest: Sendable {
                                "related", "actions", "headerActions", "navbar", "aliases", "filters", "orderBy"]
     static let actionKeys = ["id", "label", "key", "command", "component", "idParameter", "rowParameters", "parameters",
                              "inputs", "confirm", "notification", "dangerous", "states", "hiddenStates", "stateField", "show",
-                             "multiple", "requires", "roles", "viewParameters", "reveal"]
+                             "multiple", "requires", "roles", "viewParameters", "reveal", "steps"]
     static let roleTypes: Set<String> = ["Admin", "DomainAdmin", "ResourceAdmin", "User"]
 
     /// Reads a file's text; every problem names `file` and the key path.
@@ -193,6 +193,19 @@ public struct PluginManifest: Sendable {
         spec.hiddenStates = try o.strings("hiddenStates") ?? []
         spec.viewParameters = try o.strings("viewParameters") ?? []
         spec.reveal = try o.strings("reveal") ?? []
+        if let steps = try o.array("steps") {
+            if o.has("inputs") { throw JSONPathError(path: o.at("steps"), problem: "an action has inputs or steps, not both") }
+            for (i, step) in steps.enumerated() {
+                let so = try JSONReader(step, path: "\(o.at("steps"))[\(i)]", allowed: ["title", "inputs"])
+                let fields = try FieldSpec.read(try so.array("inputs") ?? [], path: so.at("inputs"))
+                spec.steps.append(FormStep(title: try required(so, "title"), keys: fields.map(\.key)))
+                spec.form += fields
+            }
+            var seen = Set<String>()
+            if let dup = spec.form.first(where: { !seen.insert($0.key).inserted }) {
+                throw JSONPathError(path: o.at("steps"), problem: "the field '\(dup.key)' is in two steps")
+            }
+        }
         if let roles = try o.strings("roles") {
             if let bad = roles.first(where: { !roleTypes.contains($0) }) {
                 throw JSONPathError(path: o.at("roles"), problem: "'\(bad)' is not a role type (\(roleTypes.sorted().joined(separator: ", ")))")

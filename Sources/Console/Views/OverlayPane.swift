@@ -25,7 +25,9 @@ enum OverlayPane {
             let rows = form.fields.count + form.fields.filter { $0.error != nil }.count + 2
             let rect = area.centered(width: min(area.width - 2, 64), height: min(area.height, rows + 2))
             let subject = f.pending.row["name"] ?? f.pending.row.id
-            let inner = Frame(title: subject.isEmpty ? " \(f.pending.action.label) " : " \(f.pending.action.label): \(subject) ", borderRole: .dialogBorder,
+            var title = subject.isEmpty ? " \(f.pending.action.label) " : " \(f.pending.action.label): \(subject) "
+            if let step = f.stepTitle { title += "— \(step) " }
+            let inner = Frame(title: title, borderRole: .dialogBorder,
                               titleRole: .dialogTitle, fillRole: .dialog).draw(into: &screen, in: rect, theme: theme)
             form.draw(into: &screen, in: inner, theme: theme)
             f.discard?.draw(into: &screen, in: area, theme: theme)

@@ -48,6 +48,9 @@ public struct ActionSpec: Sendable {
     /// Result fields shown to the user once, in a dialog, when the call returns (generated API keys, a reset
     /// password, a new key pair's private key); never kept in the tray, the flash or any file.
     public var reveal: [String] = []
+    /// A wizard: the form in steps, each titled, answered in order (Esc goes back one step, typed input stays); the
+    /// planned call is the review. `form` holds every step's fields.
+    public var steps: [FormStep] = []
 
     public init(id: String, label: String, key: Character? = nil, command: String? = nil, component: String? = nil,
                 idParameter: String? = "id", rowParameters: [(String, String)] = [], parameters: [(String, String)] = [],
@@ -133,5 +136,6 @@ extension RowAction {
         viewParameters = spec.viewParameters
         reveal = spec.reveal
         multiple = spec.multiple
+        steps = spec.steps
     }
 }
