@@ -33,6 +33,13 @@ struct VolumeListTests {
             #expect(rootID != vmID)
             let again = try await api.call("listVolumes", [("id", rootID)])
             #expect(again.items().map { $0["name"]?.text } == [root["name"]?.text])
+            let byName = try await api.call("listVolumes", [("listall", "true"), ("name", "ROOT-\(number)")])
+            #expect(byName.items().map { $0["id"]?.text } == [rootID])
+            let byKeyword = try await api.listAll("listVolumes", [("listall", "true"), ("keyword", "root-\(number)")])
+            #expect(byKeyword.items.contains { $0["id"]?.text == rootID })
+            #expect(byKeyword.items.allSatisfy { $0["name"]?.text?.lowercased().contains("root-\(number)") == true })
+            let byIDs = try await api.call("listVolumes", [("listall", "true"), ("ids", rootID)])
+            #expect(byIDs.items().map { $0["id"]?.text } == [rootID])
 
             let data = try #require(try await api.call("listVolumes", [("listall", "true"), ("type", "DATADISK"), ("page", "1"), ("pagesize", "50")])
                 .items().first { $0["virtualmachineid"] != nil })
@@ -89,6 +96,31 @@ struct VolumeListTests {
             #expect(all.count == mine.count)
             await api.close()
             await admin.close()
+        }
+    }
+
+    @Test("volumes, changed ROOT volumes and snapshots are saved to the state file and loaded from it")
+    func stateFile() async throws {
+        let path = NSTemporaryDirectory() + "cstui-sim-volumes-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (volumeID, rootID, grownSize): (String, String, Int64) = try await withSimulator(vms: 150, statePath: path) { server in
+            let api = try admin(server)
+            let zone = try #require(try await api.call("listZones").items().first?["id"]?.text)
+            let v = try await VolumeFixtures.jobVolume(api, "createVolume", [("name", "kept"), ("zoneid", zone), ("diskofferingid", try await VolumeFixtures.offering(api, "Small"))])
+            let vm = try await VolumeFixtures.vm(api, state: "Stopped")
+            let root = try #require(try await api.call("listVolumes", [("virtualmachineid", vm["id"]?.text ?? ""), ("type", "ROOT"), ("listall", "true")]).items().first)
+            let grown = try await VolumeFixtures.jobVolume(api, "resizeVolume", [("id", root["id"]?.text ?? ""), ("size", "99")])
+            await api.close()
+            return (try #require(v["id"]?.text), try #require(root["id"]?.text), try #require(grown["size"]?.intValue))
+        }
+        try await withSimulator(vms: 150, seed: 999, statePath: path) { server in
+            let api = try admin(server)
+            #expect(try await VolumeFixtures.volume(api, volumeID)?["name"]?.text == "kept")
+            #expect(try await VolumeFixtures.volume(api, rootID)?["size"] == .int(grownSize))
+            let roots = try await api.call("listVolumes", [("listall", "true"), ("type", "ROOT")])
+            #expect(roots.list.count == 150)
+            #expect(try await api.call("listDiskOfferings").items().count == 5)
+            await api.close()
         }
     }
 

@@ -182,9 +182,12 @@ enum VolumeListHandlers {
             let vm = inv.vms[k]
             guard f.mayKeepRoot(of: vm) else { return }
             if anyMaterialized, inv.volumes.isMaterialized(vmID: vm.id) { return }
-            if f.name != nil || f.keyword != nil || f.ids != nil {
-                if !f.keeps(RootVolumes.record(vm), hostOfVM: vm.hostID) { return }
+            // Only the name and id of a derived ROOT volume are left to check; neither needs the whole record.
+            if let ids = f.ids {
+                guard let rootID = RootVolumes.id(forVM: vm.id), ids.contains(rootID) else { return }
             }
+            if let name = f.name, RootVolumes.name(vm) != name { return }
+            if let keyword = f.keyword, !fastContains(RootVolumes.lowercasedName(vm), keyword) { return }
             if range.contains(count) { take(RootVolumes.record(vm)) } else { count += 1 }
         }
         if let rootVMs { rootVMs.forEach(visitRoot) } else { for k in inv.vms.indices { visitRoot(k) } }

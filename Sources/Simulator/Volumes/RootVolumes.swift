@@ -46,12 +46,23 @@ enum RootVolumes {
     }
 
     /// The VM's number in the database, as its instance name (i-<account>-<number>-VM) shows it.
-    static func vmNumber(_ vm: VirtualMachineRecord) -> String {
-        let parts = vm.instanceName.split(separator: "-")
-        return parts.count >= 3 ? String(parts[2]) : "0"
+    /// Read from the bytes: listVolumes with a keyword runs this for every VM.
+    static func vmNumber(_ vm: VirtualMachineRecord) -> Substring {
+        let name = vm.instanceName.utf8
+        var dashes = 0
+        var start = name.startIndex
+        for i in name.indices where name[i] == UInt8(ascii: "-") {
+            dashes += 1
+            if dashes == 2 { start = name.index(after: i) }
+            if dashes == 3 { return Substring(vm.instanceName[start..<i]) }
+        }
+        return "0"
     }
 
     static func name(_ vm: VirtualMachineRecord) -> String { "ROOT-" + vmNumber(vm) }
+
+    /// The name as a keyword search sees it.
+    static func lowercasedName(_ vm: VirtualMachineRecord) -> String { "root-" + vmNumber(vm) }
 
     /// The template's disk size: 20 to 50 GB, fixed per template.
     static func sizeBytes(templateID: String) -> Int64 {
