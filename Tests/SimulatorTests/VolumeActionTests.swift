@@ -195,6 +195,26 @@ struct VolumeActionTests {
         }
     }
 
+    @Test("migrate into a pool whose provider cannot receive a copy (Sample) is refused too, and nothing moves")
+    func migrateIntoSample() async throws {
+        try await withSimulator { server in
+            let api = try admin(server)
+            let sample = try #require(try await api.call("listStoragePools", [("name", "sample-array1")]).items().first)
+            let sampleID = try #require(sample["id"]?.text)
+            let candidates = try await api.listAll("listVolumes", [("listall", "true"), ("zoneid", sample["zoneid"]?.text ?? ""), ("state", "Ready")]).items
+            let volume = try #require(candidates.first {
+                $0["virtualmachineid"] == nil && $0["storageid"]?.text != sampleID && $0["diskofferingname"]?.text != "SSD 50 GB"
+            })
+            let before = try await VolumeFixtures.used(api, sampleID)
+            let refused = await VolumeFixtures.jobFailure(api, "migrateVolume", [("volumeid", volume["id"]?.text ?? ""), ("storageid", sampleID)])
+            #expect(refused?.text.contains("Can't find strategy to move data") == true)
+            #expect(refused?.text.contains("(provider Sample)") == true)
+            #expect(try await VolumeFixtures.volume(api, volume["id"]?.text ?? "")?["storageid"] == volume["storageid"])
+            #expect(try await VolumeFixtures.used(api, sampleID) == before)
+            await api.close()
+        }
+    }
+
     @Test("a user acts only on its own volumes (531) and cannot delete the ROOT volume of its VM")
     func userOwnership() async throws {
         try await withSimulator { server in

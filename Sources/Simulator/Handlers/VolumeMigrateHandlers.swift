@@ -52,10 +52,15 @@ enum VolumeMigrateHandlers {
         if running, let vm, let destCluster = dest.clusterID, let hostCluster = inv.host(vm.hostID ?? vm.lastHostID)?.clusterID, destCluster != hostCluster {
             return "Cannot migrate a volume of a virtual machine to a storage pool in a different cluster"
         }
-        if let source = inv.poolIndex(of: v).map({ inv.storagePools[$0] }), !VolumeAccess.driver(source).canCopy(from: source, to: dest) {
+        if let source = inv.poolIndex(of: v).map({ inv.storagePools[$0] }), !canCopy(from: source, to: dest) {
             return copyRefusal(v, from: source, to: dest)
         }
         return nil
+    }
+
+    /// Both pools' drivers must agree to the copy (the data motion service asks the source's and the destination's).
+    static func canCopy(from source: StoragePoolRecord, to dest: StoragePoolRecord) -> Bool {
+        VolumeAccess.driver(source).canCopy(from: source, to: dest) && VolumeAccess.driver(dest).canCopy(from: source, to: dest)
     }
 
     static func copyRefusal(_ v: VolumeRecord, from source: StoragePoolRecord, to dest: StoragePoolRecord) -> String {
@@ -67,7 +72,7 @@ enum VolumeMigrateHandlers {
         let source = inv.storagePools[sourceIndex]
         var dest = inv.storagePools[destIndex]
         let object = DataObject(id: v.id, sizeBytes: v.sizeBytes)
-        guard VolumeAccess.driver(source).canCopy(from: source, to: dest) else { return .internalError(copyRefusal(v, from: source, to: dest)) }
+        guard canCopy(from: source, to: dest) else { return .internalError(copyRefusal(v, from: source, to: dest)) }
         do { try VolumeAccess.driver(dest).copyAsync(object, from: source, to: &dest) } catch {
             return .internalError(VolumeAttachHandlers.reason(error))
         }
