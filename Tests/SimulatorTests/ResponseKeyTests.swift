@@ -22,6 +22,9 @@ struct ResponseKeyTests {
         ("listEvents", [("listall", "true")], "listeventsresponse", "event"),
         ("listAlerts", [], "listalertsresponse", "alert"),
         ("listCapacity", [], "listcapacityresponse", "capacity"),
+        ("listDiskOfferings", [], "listdiskofferingsresponse", "diskoffering"),
+        ("listVolumes", [("listall", "true")], "listvolumesresponse", "volume"),
+        ("listSnapshots", [("listall", "true")], "listsnapshotsresponse", "snapshot"),
     ] as [(String, [(String, String)], String, String)])
     func listKeys(command: String, params: [(String, String)], response: String, item: String) async throws {
         try await withSimulator { server in

@@ -28,6 +28,10 @@ enum VirtualMachineHandlers {
         let scope = ctx.visibleAccount(inv)
         let hostsInPod: Set<String>? = podID.map { pid in Set(inv.hosts.filter { $0.podID == pid }.map(\.id)) }
         let hostsInCluster: Set<String>? = clusterID.map { cid in Set(inv.hosts.filter { $0.clusterID == cid }.map(\.id)) }
+        // storageid: the pool of a VM's ROOT volume, or of any volume attached to it.
+        let vmsWithVolumesOnPool: Set<String> = storageID.map { pid in
+            inv.volumes.hasRecords(onPool: pid) ? Set(inv.volumes.records.filter { $0.poolID == pid }.compactMap(\.vmID)) : []
+        } ?? []
 
         let nameBytes = name.map { Array($0.utf8) }
         let keywordBytes = keyword.map { Array($0.utf8) }
@@ -51,7 +55,7 @@ enum VirtualMachineHandlers {
             if let hostID, inv.vms[i].hostID != hostID { return false }
             if let hostsInPod, !hostsInPod.contains(inv.vms[i].hostID ?? inv.vms[i].lastHostID) { return false }
             if let hostsInCluster, !hostsInCluster.contains(inv.vms[i].hostID ?? inv.vms[i].lastHostID) { return false }
-            if let storageID, inv.vms[i].poolID != storageID { return false }
+            if let storageID, inv.vms[i].poolID != storageID, !vmsWithVolumesOnPool.contains(inv.vms[i].id) { return false }
             if let templateID, inv.vms[i].templateID != templateID { return false }
             if let offeringID, inv.vms[i].serviceOfferingID != offeringID { return false }
             if let ha, inv.vms[i].haEnable != ha { return false }
@@ -248,6 +252,12 @@ enum VirtualMachineHandlers {
         if expunge && !ctx.caller.isAdmin {
             throw APIError.denied("Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.")
         }
+        let volumeIDs = (ctx.params.value("volumeids") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for id in volumeIDs where s.inventory.volume(id) == nil { throw APIError.badValue(ctx.commandLabel, "volumeids", id) }
+        let wrong = VMVolumeCleanup.notAttachedDataDisks(volumeIDs, vmID: vm.id, s.inventory)
+        if !wrong.isEmpty {
+            throw APIError.invalid("The following supplied volumes are not DATADISK attached to the VM: " + wrong.joined(separator: "; ") + "; ")
+        }
         var failure: String?
         switch vm.state {
         case .Destroyed, .Expunging: failure = "Unable to destroy VM \(vm.instanceName) (\(vm.displayName)): it is already in \(vm.state.rawValue) state"
@@ -256,7 +266,12 @@ enum VirtualMachineHandlers {
         default: break
         }
         s.addEvent(type: "VM.DESTROY", description: "destroying Vm. Vm Id: \(vm.id)", caller: ctx.caller)
-        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .destroyVM(vm.id, expunge: expunge), failure: failure))
+        let id = vm.id
+        return jobResponse(JobRunner.submit(&s, ctx, instanceType: "VirtualMachine", instanceID: vm.id, action: .run { state, admin in
+            // The VM's volumes go first: the job result still shows the VM, and an expunged VM's ROOT volume dies with it.
+            VMVolumeCleanup.vmDestroyed(id, dataVolumeIDs: volumeIDs, expunge: expunge, &state.inventory)
+            return finish(id, to: .Destroyed, expunge: expunge, admin: admin, &state)
+        }, failure: failure))
     }
 
     static func jobResponse(_ jobID: String) -> JSONObject { JSONObject([("jobid", .string(jobID))]) }

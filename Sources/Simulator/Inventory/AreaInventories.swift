@@ -1,13 +1,10 @@
-/// Each area's records, kept apart from the core inventory so areas grow in their own files.
+/// Each area's records, kept apart from the core inventory so areas grow in their own files (the volume area's is
+/// in VolumeInventory.swift).
 /// Each struct is Codable; a state file written before an area existed decodes it as empty.
 struct NetworkInventory: Codable, Sendable {
     init() {}
 }
 
 struct AdminInventory: Codable, Sendable {
-    init() {}
-}
-
-struct VolumeInventory: Codable, Sendable {
     init() {}
 }

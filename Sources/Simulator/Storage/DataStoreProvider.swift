@@ -61,20 +61,22 @@ struct DataObject: Sendable {
 protocol DataStoreDriver: Sendable {
     func createAsync(_ object: DataObject, on pool: inout StoragePoolRecord) throws
     func deleteAsync(_ object: DataObject, on pool: inout StoragePoolRecord)
-    /// Optional: resize; the default refuses.
+    /// Optional: grow or shrink an object to `bytes`; a driver that cannot throws the reason.
     func resize(_ object: DataObject, to bytes: Int64, on pool: inout StoragePoolRecord) throws
-    /// Optional: copy between stores; only when `canCopy`.
-    var canCopy: Bool { get }
-    func copyAsync(_ object: DataObject, from: StoragePoolRecord, to: inout StoragePoolRecord) throws
+    /// Whether this driver can take part in moving an object from `source` to `destination` (PrimaryDataStoreDriver.canCopy);
+    /// a copy needs the drivers of both pools to agree.
+    func canCopy(from source: StoragePoolRecord, to destination: StoragePoolRecord) -> Bool
+    /// Copies the object onto `destination` (space is taken there; the caller frees the source).
+    func copyAsync(_ object: DataObject, from source: StoragePoolRecord, to destination: inout StoragePoolRecord) throws
 }
 
 extension DataStoreDriver {
     func resize(_ object: DataObject, to bytes: Int64, on pool: inout StoragePoolRecord) throws {
         throw APIError.internalError("Resize is not supported by the storage provider \(pool.provider)")
     }
-    var canCopy: Bool { false }
-    func copyAsync(_ object: DataObject, from: StoragePoolRecord, to: inout StoragePoolRecord) throws {
-        throw APIError.internalError("Copy is not supported by the storage provider \(to.provider)")
+    func canCopy(from source: StoragePoolRecord, to destination: StoragePoolRecord) -> Bool { false }
+    func copyAsync(_ object: DataObject, from source: StoragePoolRecord, to destination: inout StoragePoolRecord) throws {
+        throw APIError.internalError("Copy is not supported by the storage provider \(destination.provider)")
     }
 }
 
@@ -131,19 +133,41 @@ extension DataStoreLifecycle {
     }
 }
 
-/// A driver that only accounts for space, which is all a simulated store needs.
+/// A driver that only accounts for space, which is all a simulated store needs; it resizes and copies as
+/// CloudStack's default driver does through the hypervisor.
 struct AccountingDriver: DataStoreDriver {
     func createAsync(_ object: DataObject, on pool: inout StoragePoolRecord) throws {
-        guard pool.usedBytes + object.sizeBytes <= pool.capacityBytes else {
-            throw APIError(533, 4340, "Insufficient free space on storage pool \(pool.name) for \(object.sizeBytes) bytes")
-        }
-        pool.usedBytes += object.sizeBytes
-        pool.allocatedBytes += object.sizeBytes
+        try SpaceAccounting.take(object.sizeBytes, on: &pool)
     }
 
     func deleteAsync(_ object: DataObject, on pool: inout StoragePoolRecord) {
-        pool.usedBytes = max(0, pool.usedBytes - object.sizeBytes)
-        pool.allocatedBytes = max(0, pool.allocatedBytes - object.sizeBytes)
+        SpaceAccounting.give(object.sizeBytes, on: &pool)
+    }
+
+    func resize(_ object: DataObject, to bytes: Int64, on pool: inout StoragePoolRecord) throws {
+        if bytes > object.sizeBytes { try SpaceAccounting.take(bytes - object.sizeBytes, on: &pool) } else { SpaceAccounting.give(object.sizeBytes - bytes, on: &pool) }
+    }
+
+    func canCopy(from source: StoragePoolRecord, to destination: StoragePoolRecord) -> Bool { true }
+
+    func copyAsync(_ object: DataObject, from source: StoragePoolRecord, to destination: inout StoragePoolRecord) throws {
+        try SpaceAccounting.take(object.sizeBytes, on: &destination)
+    }
+}
+
+/// The used/allocated bytes of a pool as objects come and go.
+enum SpaceAccounting {
+    static func take(_ bytes: Int64, on pool: inout StoragePoolRecord) throws {
+        guard pool.usedBytes + bytes <= pool.capacityBytes else {
+            throw APIError(533, 4340, "Insufficient free space on storage pool \(pool.name) for \(bytes) bytes")
+        }
+        pool.usedBytes += bytes
+        pool.allocatedBytes += bytes
+    }
+
+    static func give(_ bytes: Int64, on pool: inout StoragePoolRecord) {
+        pool.usedBytes = max(0, pool.usedBytes - bytes)
+        pool.allocatedBytes = max(0, pool.allocatedBytes - bytes)
     }
 }
 

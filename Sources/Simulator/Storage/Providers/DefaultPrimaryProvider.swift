@@ -48,7 +48,7 @@ struct SampleProvider: DataStoreProvider {
     let name = "Sample"
     let types: Set<DataStoreRole> = [.primary]
     var lifecycle: any DataStoreLifecycle { Lifecycle() }
-    var driver: any DataStoreDriver { AccountingDriver() }
+    var driver: any DataStoreDriver { SampleDriver() }
 
     struct Lifecycle: DataStoreLifecycle {
         func initialize(_ input: DataStoreInput) throws -> DataStoreSpec {
@@ -59,5 +59,21 @@ struct SampleProvider: DataStoreProvider {
             return DataStoreSpec(type: "Filesystem", host: p.host, path: p.path.isEmpty ? "/" : p.path, url: url, details: input.details,
                                  capacityBytes: StoreURL.capacity(url))
         }
+    }
+}
+
+/// The sample plugin's driver (SamplePrimaryDataStoreDriverImpl): it creates and deletes, but its `resize` and
+/// `copyAsync` are empty and `canCopy` is false, so volumes on it can be neither resized nor migrated.
+struct SampleDriver: DataStoreDriver {
+    func createAsync(_ object: DataObject, on pool: inout StoragePoolRecord) throws {
+        try SpaceAccounting.take(object.sizeBytes, on: &pool)
+    }
+
+    func deleteAsync(_ object: DataObject, on pool: inout StoragePoolRecord) {
+        SpaceAccounting.give(object.sizeBytes, on: &pool)
+    }
+
+    func resize(_ object: DataObject, to bytes: Int64, on pool: inout StoragePoolRecord) throws {
+        throw APIError.internalError("the storage provider Sample of pool \(pool.name) does not implement resize")
     }
 }
