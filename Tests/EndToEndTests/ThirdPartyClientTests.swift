@@ -4,9 +4,10 @@ import Simulator
 import Testing
 import TestSupport
 
-/// Another CloudStack client, not ours, against the simulator: exoscale's `cs` (PyPI, installed by .ci/run).
-/// It signs with signatureVersion 3 and `expires` by default, sorts and encodes in its own way, and polls jobs.
-@Suite("A third-party client (cs) against the simulator", .serialized)
+/// Other CloudStack clients, not ours, against the simulator: exoscale's `cs` and Apache Libcloud's CloudStack driver
+/// (PyPI, installed by .ci/run). `cs` signs with signatureVersion 3 and `expires` by default, sorts and encodes in its own
+/// way, and polls jobs; libcloud builds its nodes from VMs, public IPs and forwarding rules.
+@Suite("Third-party clients (cs, libcloud) against the simulator", .serialized)
 struct ThirdPartyClientTests {
     static func cs(_ args: [String], _ server: SimulatorServer) throws -> (Int32, String, String) {
         let p = Process()
@@ -72,7 +73,9 @@ struct ThirdPartyClientTests {
     from libcloud.compute.types import Provider
 
     cls = get_driver(Provider.CLOUDSTACK)
-    driver = cls(key=os.environ["CS_KEY"], secret=os.environ["CS_SECRET"], url=os.environ["CS_ENDPOINT"])
+    endpoint = os.environ["CS_ENDPOINT"]
+    # The driver speaks TLS unless told otherwise, whatever the URL's scheme.
+    driver = cls(key=os.environ["CS_KEY"], secret=os.environ["CS_SECRET"], url=endpoint, secure=endpoint.startswith("https:"))
     out = []
     for node in driver.list_nodes():
         out.append({

@@ -25,7 +25,7 @@ struct SecurityGroupTests {
             #expect(ingress.contains { $0["protocol"]?.text == "tcp" && $0["startport"] == .int(443) && $0["endport"] == .int(443) && $0["cidr"]?.text == "0.0.0.0/0" })
             #expect(ingress.contains { $0["protocol"]?.text == "icmp" && $0["icmptype"] == .int(-1) && $0["icmpcode"] == .int(-1) })
             #expect(ingress.allSatisfy { $0["ruleid"] != nil })
-            #expect(!(web["egressrule"]?.arrayValue ?? []).isEmpty)
+            #expect(web["egressrule"]?.arrayValue?.isEmpty == false)
             await admin.close()
             await demo.close()
         }
