@@ -72,6 +72,8 @@ struct RouterTests {
             let started = try await api.waitForJob(try #require(start.jobID), command: "startRouter")
             #expect(started.result?["router"]?["state"]?.text == "Running")
             #expect(started.result?["router"]?["hostid"]?.text == router["hostid"]?.text)
+            let events = try await api.call("listEvents", [("type", "ROUTER.STOP")]).items()
+            #expect(events.contains { $0["description"]?.text == "stopping router Vm. Router Id: \(id)" })
             await api.close()
         }
     }

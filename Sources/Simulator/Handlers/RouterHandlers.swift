@@ -108,7 +108,9 @@ enum RouterHandlers {
     /// Submits a router job; `finish` sets the final state of the router it is given.
     static func submit(_ s: inout SimState, _ ctx: RequestContext, _ r: RouterRecord, event: String, failure: String?,
                        finish: @escaping @Sendable (inout RouterRecord, inout SimState) -> Void, remove: Bool = false) -> JSONObject {
-        s.addEvent(type: event, description: "\(event.lowercased().replacingOccurrences(of: ".", with: " ")) Vm. Vm Id: \(r.id)", caller: ctx.caller)
+        // The server's event descriptions (VirtualNetworkApplianceManagerImpl's @ActionEvent annotations).
+        let verb = ["ROUTER.START": "starting", "ROUTER.STOP": "stopping", "ROUTER.REBOOT": "rebooting", "ROUTER.DESTROY": "destroying"][event] ?? "changing"
+        s.addEvent(type: event, description: "\(verb) router Vm. Router Id: \(r.id)", caller: ctx.caller)
         let id = r.id
         let job = JobRunner.submit(&s, ctx, instanceType: "DomainRouter", instanceID: id, action: .run { state, _ in
             guard let k = state.inventory.net.routerPosition(id) else { return .failure(.internalError("Unable to find router \(id)")) }
