@@ -4,9 +4,10 @@ import Simulator
 import Testing
 import TestSupport
 
-/// Another CloudStack client, not ours, against the simulator: exoscale's `cs` (PyPI, installed by .ci/run).
-/// It signs with signatureVersion 3 and `expires` by default, sorts and encodes in its own way, and polls jobs.
-@Suite("A third-party client (cs) against the simulator", .serialized)
+/// Other CloudStack clients, not ours, against the simulator: exoscale's `cs` and Apache Libcloud's CloudStack driver
+/// (PyPI, installed by .ci/run). `cs` signs with signatureVersion 3 and `expires` by default, sorts and encodes in its own
+/// way, and polls jobs; libcloud builds its nodes from VMs, public IPs and forwarding rules.
+@Suite("Third-party clients (cs, libcloud) against the simulator", .serialized)
 struct ThirdPartyClientTests {
     static func cs(_ args: [String], _ server: SimulatorServer) throws -> (Int32, String, String) {
         let p = Process()
@@ -61,6 +62,101 @@ struct ThirdPartyClientTests {
             let (errStatus, errOut, errErr) = try Self.cs(["--post", "stopVirtualMachine"], server)
             #expect(errStatus != 0)
             #expect((errOut + errErr).contains("missing parameter id"))
+        }
+    }
+
+    /// Lists nodes with Apache Libcloud's CloudStack driver and prints, per node, its public IPs and forwarding rules as JSON.
+    /// The endpoint and the keys come from the environment, so that no secret is on a command line.
+    static let libcloudScript = """
+    import json, os
+    from libcloud.compute.providers import get_driver
+    from libcloud.compute.types import Provider
+
+    cls = get_driver(Provider.CLOUDSTACK)
+    endpoint = os.environ["CS_ENDPOINT"]
+    # The driver speaks TLS unless told otherwise, whatever the URL's scheme.
+    driver = cls(key=os.environ["CS_KEY"], secret=os.environ["CS_SECRET"], url=endpoint, secure=endpoint.startswith("https:"))
+    out = []
+    for node in driver.list_nodes():
+        out.append({
+            "id": node.id,
+            "name": node.name,
+            "state": str(node.state),
+            "public_ips": sorted(node.public_ips),
+            "private_ips": node.private_ips,
+            "port_forwarding_rules": [
+                {"address": r.address.address, "protocol": r.protocol, "public_port": str(r.public_port), "private_port": str(r.private_port)}
+                for r in node.extra["port_forwarding_rules"]
+            ],
+            "ip_forwarding_rules": [
+                {"address": r.address.address, "protocol": r.protocol, "start_port": r.start_port, "end_port": r.end_port}
+                for r in node.extra["ip_forwarding_rules"]
+            ],
+        })
+    print(json.dumps(out))
+    """
+
+    @Test("libcloud list_nodes: every node comes back with its static NAT address, its port forwarding and its IP forwarding rules")
+    func libcloudListNodes() async throws {
+        var options = SimulatorOptions()
+        options.vms = 150
+        options.jobDelay = 0.05...0.1
+        try await TestSimulator.with(options) { server in
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-libcloud-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let script = dir.appendingPathComponent("list_nodes.py")
+            try Self.libcloudScript.write(to: script, atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", script.path]
+            var env = ProcessInfo.processInfo.environment
+            env["CS_ENDPOINT"] = server.endpoint
+            env["CS_KEY"] = server.credentials.admin.apiKey
+            env["CS_SECRET"] = server.credentials.admin.secretKey
+            env["HOME"] = dir.path
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "libcloud failed: \(String(decoding: e, as: UTF8.self))")
+            let nodes = try #require(try JSONParser.parse(String(decoding: o, as: UTF8.self)).arrayValue)
+
+            // What the server says, through our own client: the admin's VMs, static NAT addresses and rules.
+            let api = try admin(server)
+            let vms = try await api.call("listVirtualMachines").list.items.compactMap(\.objectValue)
+            #expect(nodes.count == vms.count)
+            let byID = Dictionary(nodes.compactMap { n in n["id"]?.text.map { ($0, n) } }, uniquingKeysWith: { a, _ in a })
+            let nat = try await api.call("listPublicIpAddresses", [("isstaticnat", "true")]).list.items.compactMap(\.objectValue)
+            #expect(!nat.isEmpty)
+            for ip in nat {
+                let node = try #require(byID[ip["virtualmachineid"]?.text ?? ""])
+                let publicIPs = node["public_ips"]?.arrayValue?.compactMap(\.text) ?? []
+                #expect(publicIPs.contains(ip["ipaddress"]?.text ?? "-"), "node \(node["name"]?.text ?? "") lacks its static NAT address")
+            }
+            let forwarding = try await api.call("listPortForwardingRules").list.items.compactMap(\.objectValue)
+            #expect(!forwarding.isEmpty)
+            for rule in forwarding {
+                let node = try #require(byID[rule["virtualmachineid"]?.text ?? ""])
+                let rules = node["port_forwarding_rules"]?.arrayValue ?? []
+                #expect(rules.contains { r in
+                    r["address"]?.text == rule["ipaddress"]?.text && r["public_port"]?.text == rule["publicport"]?.text
+                        && r["private_port"]?.text == rule["privateport"]?.text && r["protocol"]?.text == rule["protocol"]?.text?.uppercased()
+                }, "node \(node["name"]?.text ?? "") lacks the rule \(rule["id"]?.text ?? "")")
+                // libcloud adds the forwarding address to the node's public IPs.
+                #expect(node["public_ips"]?.arrayValue?.contains { $0.text == rule["ipaddress"]?.text } == true)
+            }
+            let ipForwarding = try await api.call("listIpForwardingRules").list.items.compactMap(\.objectValue)
+            for rule in ipForwarding {
+                let node = try #require(byID[rule["virtualmachineid"]?.text ?? ""])
+                #expect(node["ip_forwarding_rules"]?.arrayValue?.contains { $0["start_port"] == rule["startport"] && $0["end_port"] == rule["endport"] } == true)
+            }
+            await api.close()
         }
     }
 }

@@ -25,6 +25,18 @@ struct ResponseKeyTests {
         ("listDiskOfferings", [], "listdiskofferingsresponse", "diskoffering"),
         ("listVolumes", [("listall", "true")], "listvolumesresponse", "volume"),
         ("listSnapshots", [("listall", "true")], "listsnapshotsresponse", "snapshot"),
+        ("listNetworkOfferings", [], "listnetworkofferingsresponse", "networkoffering"),
+        ("listVPCOfferings", [], "listvpcofferingsresponse", "vpcoffering"),
+        ("listNetworks", [("listall", "true")], "listnetworksresponse", "network"),
+        ("listVPCs", [("listall", "true")], "listvpcsresponse", "vpc"),
+        ("listRouters", [("listall", "true")], "listroutersresponse", "router"),
+        ("listPublicIpAddresses", [("listall", "true")], "listpublicipaddressesresponse", "publicipaddress"),
+        ("listPortForwardingRules", [("listall", "true")], "listportforwardingrulesresponse", "portforwardingrule"),
+        ("listFirewallRules", [("listall", "true")], "listfirewallrulesresponse", "firewallrule"),
+        ("listEgressFirewallRules", [("listall", "true")], "listegressfirewallrulesresponse", "firewallrule"),
+        ("listLoadBalancerRules", [("listall", "true")], "listloadbalancerrulesresponse", "loadbalancerrule"),
+        ("listIpForwardingRules", [("listall", "true")], "listipforwardingrulesresponse", "ipforwardingrule"),
+        ("listSecurityGroups", [("listall", "true")], "listsecuritygroupsresponse", "securitygroup"),
     ] as [(String, [(String, String)], String, String)])
     func listKeys(command: String, params: [(String, String)], response: String, item: String) async throws {
         try await withSimulator { server in

@@ -57,6 +57,7 @@ enum APICatalog {
               param("zoneid", "uuid", "the availability zone ID"), param("hostid", "uuid", "the host ID"), param("podid", "uuid", "the pod ID"),
               param("clusterid", "uuid", "the cluster ID"), param("storageid", "uuid", "the storage ID where vm's volumes belong to"),
               param("templateid", "uuid", "list vms by template"), param("serviceofferingid", "uuid", "list by the service offering"),
+              param("networkid", "uuid", "list by network id"),
               param("details", "list", "comma separated list of vm details requested, value can be a list of [all, group, nics, stats, secgrp, tmpl, servoff, diskoff, backoff, iso, volume, min, affgrp]."),
               param("haenable", "boolean", "list by the High Availability offering; true if filtering VMs with HA enabled; false for VMs with HA disabled")] + accountScopeParams,
              VirtualMachineHandlers.fields, VirtualMachineHandlers.list),

@@ -21,6 +21,7 @@ enum VirtualMachineHandlers {
         let storageID = try ctx.uuid("storageid") { inv.poolPosition($0) != nil }
         let templateID = try ctx.uuid("templateid") { inv.template($0) != nil }
         let offeringID = try ctx.uuid("serviceofferingid") { inv.offering($0) != nil }
+        let networkID = try ctx.uuid("networkid") { GuestNetworkHandlers.exists(inv, $0) }
         let name = p.value("name")?.lowercased()
         let state = p.value("state")?.lowercased()
         let keyword = p.value("keyword")?.lowercased()
@@ -41,7 +42,7 @@ enum VirtualMachineHandlers {
         // allow.user.view.destroyed.vm is false (listCapabilities says so): users never see Destroyed or Expunging VMs.
         let hideDestroyed = !ctx.caller.isAdmin
         let filtered = hideDestroyed || id != nil || ids != nil || zoneID != nil || hostID != nil || hostsInPod != nil || hostsInCluster != nil || storageID != nil
-            || templateID != nil || offeringID != nil || ha != nil || state != nil || name != nil || keyword != nil
+            || templateID != nil || offeringID != nil || networkID != nil || ha != nil || state != nil || name != nil || keyword != nil
 
         // Reads fields in place (no copy of the record), since this runs for every VM of a 200,000-VM cloud.
         func matches(_ i: Int) -> Bool {
@@ -58,6 +59,7 @@ enum VirtualMachineHandlers {
             if let storageID, inv.vms[i].poolID != storageID, !vmsWithVolumesOnPool.contains(inv.vms[i].id) { return false }
             if let templateID, inv.vms[i].templateID != templateID { return false }
             if let offeringID, inv.vms[i].serviceOfferingID != offeringID { return false }
+            if let networkID, inv.vms[i].nic.networkID != networkID { return false }
             if let ha, inv.vms[i].haEnable != ha { return false }
             if let stateFilter {
                 let st = inv.vms[i].state
