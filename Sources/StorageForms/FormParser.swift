@@ -72,13 +72,15 @@ enum FormParser {
         f.help = try o.string("help")
         if let api = o["options"], api.objectValue != nil {
             // Options from a list API: {"command": "listServiceOfferings", "value": "id", "label": "name", "parameters": {…}}.
-            let ao = try Obj(api, path: o.at("options"), allowed: ["command", "parameters", "value", "label"])
+            let ao = try Obj(api, path: o.at("options"), allowed: ["command", "parameters", "value", "label", "attributes", "limit"])
             let command = try ao.requiredString("command")
             guard command.lowercased().hasPrefix("list") else {
                 throw FormSpecError(path: ao.at("command"), problem: "'\(command)' is not a list API")
             }
             f.optionsAPI = FieldSpec.OptionsAPI(command: command, parameters: try ao.stringPairs("parameters") ?? [],
-                                                value: try ao.string("value") ?? "id", label: try ao.string("label") ?? "name")
+                                                value: try ao.string("value") ?? "id", label: try ao.string("label") ?? "name",
+                                                limit: try ao.int("limit", in: 1...500))
+            f.optionsAPI?.attributes = try ao.strings("attributes") ?? []
             if kind != .select { throw FormSpecError(path: o.at("options"), problem: "only a select has options") }
         } else if let opts = try o.array("options") {
             for (i, ov) in opts.enumerated() {

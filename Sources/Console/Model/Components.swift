@@ -34,8 +34,28 @@ enum HeaderActions {
     static func run(_ list: ListModel, _ s: inout AppState) -> [Effect] {
         guard let action = first(list) else { return [] }
         if let kind = Components.storageKind(action.component) { return StorageDialogs.open(kind, &s) }
-        var spec = action
-        spec.idParameter = nil
-        return Actions.trigger(RowAction(spec), view: list.id, row: Row(id: "", fields: JSONObject()), &s)
+        let none = Row(id: "", fields: JSONObject())
+        let declared = rowActions(list)
+        if declared.count > 1 {
+            // Several (Archive alerts…, Delete alerts…): a menu of those this user may run.
+            let ctx = s.context(selectedIn: list.id)
+            let offered = declared.filter { $0.isOffered(for: none, in: ctx) }
+            guard !offered.isEmpty else {
+                Update.flash(&s, "No actions on \(list.definition.title) for this account", error: false)
+                return []
+            }
+            s.overlay = .actionMenu(ActionMenu(listView: list.id, row: none, actions: offered))
+            return []
+        }
+        return Actions.trigger(declared[0], view: list.id, row: none, &s)
+    }
+
+    /// The view's declared header actions as row actions with no row (no id is sent).
+    static func rowActions(_ list: ListModel) -> [RowAction] {
+        list.definition.headerActions.filter { $0.component == nil }.map { spec in
+            var spec = spec
+            spec.idParameter = nil
+            return RowAction(spec)
+        }
     }
 }

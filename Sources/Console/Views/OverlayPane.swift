@@ -36,7 +36,8 @@ enum OverlayPane {
         case .actionMenu(let menu):
             let width = min(area.width - 2, max(30, (menu.actions.map { $0.label.count }.max() ?? 10) + 10))
             let rect = area.centered(width: width, height: min(area.height, menu.actions.count + 2))
-            let inner = Frame(title: " Actions: \(menu.row["name"] ?? menu.row.id) ", borderRole: .dialogBorder, titleRole: .dialogTitle, fillRole: .dialog)
+            let subject = menu.row["name"] ?? menu.row.id
+            let inner = Frame(title: subject.isEmpty ? " Actions " : " Actions: \(subject) ", borderRole: .dialogBorder, titleRole: .dialogTitle, fillRole: .dialog)
                 .draw(into: &screen, in: rect, theme: theme)
             for (i, a) in menu.actions.enumerated() where i < inner.height {
                 let style = i == menu.selected ? theme[.selectedRow] : theme[.dialog]

@@ -108,7 +108,9 @@ enum Renderer {
                 }
                 if !s.trail.isEmpty { hints.removeAll { $0.key == "q" }; hints.append(KeyHint("q", "up", priority: 8)) }
                 if HeaderActions.offered(list, s), let add = HeaderActions.first(list) {
-                    hints.append(KeyHint("A", Components.storageKind(add.component) != nil ? "add storage" : add.label.lowercased(), priority: 7))
+                    let label = Components.storageKind(add.component) != nil ? "add storage"
+                        : (list.definition.headerActions.count > 1 ? "view actions" : add.label.lowercased())
+                    hints.append(KeyHint("A", label, priority: 7))
                 }
             }
         }
