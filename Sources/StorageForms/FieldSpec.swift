@@ -154,7 +154,7 @@ extension FieldSpec {
     }
 
     /// `{field}` in `text` replaced by the row's value of that field (empty when it has none).
-    static func fill(_ text: String, row: JSONObject?) -> String {
+    public static func fill(_ text: String, row: JSONObject?) -> String {
         guard text.contains("{") else { return text }
         var out = ""
         var rest = Substring(text)

@@ -74,8 +74,9 @@ enum FormParser {
             // Options from a list API: {"command": "listServiceOfferings", "value": "id", "label": "name", "parameters": {…}}.
             let ao = try Obj(api, path: o.at("options"), allowed: ["command", "parameters", "value", "label", "attributes", "limit"])
             let command = try ao.requiredString("command")
-            guard command.lowercased().hasPrefix("list") else {
-                throw FormSpecError(path: ao.at("command"), problem: "'\(command)' is not a list API")
+            // A list API, or a read that answers rows (findHostsForMigration): never one that changes something.
+            guard command.lowercased().hasPrefix("list") || command.lowercased().hasPrefix("find") else {
+                throw FormSpecError(path: ao.at("command"), problem: "'\(command)' is not a list API (list… or find…)")
             }
             f.optionsAPI = FieldSpec.OptionsAPI(command: command, parameters: try ao.stringPairs("parameters") ?? [],
                                                 value: try ao.string("value") ?? "id", label: try ao.string("label") ?? "name",

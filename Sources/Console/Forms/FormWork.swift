@@ -19,7 +19,9 @@ enum FormWork {
                     guard let value = item[source.value]?.text else { return nil }
                     var attributes: [String: String] = [:]
                     for a in source.attributes { attributes[a] = item[a]?.text }
-                    return FieldOption(value: value, label: item[source.label]?.text ?? value, attributes: attributes)
+                    // A label may be a template of several fields: "{name}  {suitableformigration}  cpu {cpuallocated}".
+                    let label = source.label.contains("{") ? FieldSpec.fill(source.label, row: item) : (item[source.label]?.text ?? value)
+                    return FieldOption(value: value, label: label, attributes: attributes)
                 }
                 post(.form(.optionsLoaded(form: form, field: field, request: source, options, error: nil)))
             } catch {
