@@ -4,10 +4,6 @@ struct NetworkInventory: Codable, Sendable {
     init() {}
 }
 
-struct AdminInventory: Codable, Sendable {
-    init() {}
-}
-
 struct VolumeInventory: Codable, Sendable {
     init() {}
 }
