@@ -22,6 +22,9 @@ struct RoleOfferingTests {
             #expect(byName["Read-Only Operator"]?["isdefault"] == .bool(false))
             #expect(roles.allSatisfy { $0["description"]?.text?.isEmpty == false && $0["state"] != nil })
             #expect(try await api.call("listRoles", [("type", "User")]).items().count == 2)
+            let badType = await apiError { _ = try await api.call("listRoles", [("type", "Operator")]) }
+            #expect(badType?.status == 431)
+            #expect(badType?.text == "No enum constant org.apache.cloudstack.acl.RoleType.Operator")
             let admin = try #require(try await api.call("listAccounts", [("name", "admin")]).items().first)
             #expect(admin["roleid"]?.text == byName["Root Admin"]?["id"]?.text)
             let e = await apiError { _ = try await user(server).call("listRoles") }

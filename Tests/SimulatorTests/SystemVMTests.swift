@@ -43,7 +43,7 @@ struct SystemVMTests {
 
     @Test("stop → Stopping → Stopped (agent Disconnected, no host); start → Starting → Running on a host; reboot only when Running")
     func stopStartReboot() async throws {
-        try await withSimulator(jobDelay: 3...3) { server in
+        try await withSimulator(jobDelay: 5...5) { server in
             let api = try admin(server)
             let vm = try #require(try await api.call("listSystemVms", [("state", "Running"), ("systemvmtype", "secondarystoragevm")]).items().first)
             let id = try #require(vm["id"]?.text)
@@ -100,7 +100,7 @@ struct SystemVMTests {
             #expect(result["systemvm"]?["id"]?.text == id)
             let gone = await apiError { _ = try await api.call("listSystemVms", [("id", id)]) }
             #expect(gone?.status == 431)
-            let replaced = try await eventually(within: 15) {
+            let replaced = try await eventually(within: 30) {
                 try await api.call("listSystemVms", [("zoneid", zone), ("systemvmtype", "consoleproxy"), ("state", "Running")]).items().count == 1
             }
             #expect(replaced)
@@ -114,7 +114,7 @@ struct SystemVMTests {
 
     @Test("migrateSystemVm: Migrating while the job runs, then Running on the chosen host of its pod; a VM that is not Running cannot move")
     func migrate() async throws {
-        try await withSimulator(jobDelay: 3...3) { server in
+        try await withSimulator(jobDelay: 5...5) { server in
             let api = try admin(server)
             let vm = try #require(try await api.call("listSystemVms", [("state", "Running")]).items().first)
             let id = try #require(vm["id"]?.text)

@@ -11,8 +11,8 @@ enum RoleHandlers {
         let name = ctx.params.value("name")?.lowercased()
         let type = ctx.params.value("type")
         if let type, !roleTypes.contains(type) {
-            // RoleType.valueOf in the command's accessor.
-            throw APIError.internalError("No enum constant org.apache.cloudstack.acl.RoleType.\(type)")
+            // RoleType.valueOf in the command's accessor; the server answers an IllegalArgumentException as a parameter error.
+            throw APIError.param("No enum constant org.apache.cloudstack.acl.RoleType.\(type)")
         }
         return try InfrastructureHandlers.page(ctx, inv.admin.roles, key: "role", where: { r in
             (id == nil || r.id == id) && (name == nil || r.name.lowercased().contains(name ?? "")) && (type == nil || r.type == type)
