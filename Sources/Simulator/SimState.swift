@@ -28,10 +28,13 @@ struct SimState: Sendable {
         pendingJobByInstance[job.instanceID] = job.id
     }
 
-    mutating func addEvent(type: String, description: String, caller: Caller) {
+    /// Records what a command did, as the server's action events do; `resourceID`/`resourceType` name the object
+    /// (ApiCommandResourceType: VirtualMachine, Host, SystemVm, Account, User, …) for listEvents' filters.
+    mutating func addEvent(type: String, description: String, caller: Caller, resourceID: String? = nil, resourceType: String? = nil) {
         let id = inventory.newID()
         inventory.events.append(EventRecord(id: id, type: type, level: "INFO", description: description, accountID: caller.account.id,
-                                            userID: caller.user.id, state: "Completed", created: APIDate.now()))
+                                            userID: caller.user.id, state: "Completed", created: APIDate.now(),
+                                            resourceID: resourceID, resourceType: resourceType))
     }
 }
 

@@ -37,6 +37,13 @@ struct ResponseKeyTests {
         ("listLoadBalancerRules", [("listall", "true")], "listloadbalancerrulesresponse", "loadbalancerrule"),
         ("listIpForwardingRules", [("listall", "true")], "listipforwardingrulesresponse", "ipforwardingrule"),
         ("listSecurityGroups", [("listall", "true")], "listsecuritygroupsresponse", "securitygroup"),
+        ("listSystemVms", [], "listsystemvmsresponse", "systemvm"),
+        ("listManagementServers", [], "listmanagementserversresponse", "managementserver"),
+        ("listDomains", [], "listdomainsresponse", "domain"),
+        ("listDomainChildren", [], "listdomainchildrenresponse", "domain"),
+        ("listRoles", [], "listrolesresponse", "role"),
+        ("listServiceOfferings", [], "listserviceofferingsresponse", "serviceoffering"),
+        ("listConfigurations", [], "listconfigurationsresponse", "configuration"),
     ] as [(String, [(String, String)], String, String)])
     func listKeys(command: String, params: [(String, String)], response: String, item: String) async throws {
         try await withSimulator { server in
@@ -70,6 +77,26 @@ struct ResponseKeyTests {
             let r = try await api.call("listCapabilities")
             #expect(r.responseName == "listcapabilitiesresponse")
             #expect(r.content["capability"]?["cloudstackversion"]?.text != nil)
+            await api.close()
+        }
+    }
+
+    @Test("the admin commands are sync or async and admin-only or user as the real command classes are", arguments: [
+        ("prepareHostForMaintenance", true, "admin"), ("cancelHostMaintenance", true, "admin"), ("reconnectHost", true, "admin"),
+        ("updateHost", false, "admin"), ("updateZone", false, "admin"), ("updatePod", false, "admin"), ("updateCluster", false, "admin"),
+        ("startSystemVm", true, "admin"), ("stopSystemVm", true, "admin"), ("rebootSystemVm", true, "admin"), ("destroySystemVm", true, "admin"),
+        ("migrateSystemVm", true, "admin"), ("archiveAlerts", false, "admin"), ("deleteAlerts", false, "admin"),
+        ("archiveEvents", false, "user"), ("deleteEvents", false, "user"), ("enableAccount", false, "admin"), ("disableAccount", true, "admin"),
+        ("deleteAccount", true, "admin"), ("enableUser", false, "admin"), ("disableUser", true, "admin"), ("deleteUser", false, "admin"),
+        ("registerUserKeys", false, "user"), ("getUserKeys", false, "user"), ("listDomains", false, "user"), ("listServiceOfferings", false, "user"),
+        ("listRoles", false, "admin"), ("updateConfiguration", false, "admin"), ("listConfigurations", false, "admin"),
+    ] as [(String, Bool, String)])
+    func adminCommandFlags(command: String, async: Bool, type: String) async throws {
+        try await withSimulator { server in
+            let api = try admin(server)
+            let item = try #require(try await api.call("listApis", [("name", command)]).items().first)
+            #expect(item["isasync"] == .bool(async))
+            #expect(item["type"]?.text == type)
             await api.close()
         }
     }

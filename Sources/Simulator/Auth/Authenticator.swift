@@ -22,7 +22,9 @@ enum Authenticator {
             if now.timeIntervalSince(session.lastUsed) > Double(state.sessions.timeout) {
                 return .refused(APIError(401, nil, "unable to verify user credentials"), invalidateSession: session.id)
             }
-            guard let user = state.inventory.user(session.userID), let account = state.inventory.account(user.accountID) else {
+            // ApiServer.verifyUser: a deleted, disabled or locked user (or account) is refused and its session ends.
+            guard let user = state.inventory.users.first(where: { $0.id == session.userID }),
+                  let account = state.inventory.accounts.first(where: { $0.id == user.accountID }), isEnabled(user, account) else {
                 return .refused(APIError(401, nil, "unable to verify user credentials"), invalidateSession: session.id)
             }
             state.sessions.touch(session.id, now: now)
@@ -40,9 +42,16 @@ enum Authenticator {
             if date < now { return refused }
         }
         guard let user = inventory.users.first(where: { constantTimeEquals($0.apiKey, apiKey) }),
-              let account = inventory.account(user.accountID) else { return refused }
+              let account = inventory.accounts.first(where: { $0.id == user.accountID }) else { return refused }
+        // ApiServer.verifyRequest: a disabled or locked user or account gets the same answer as a bad signature.
+        guard isEnabled(user, account) else { return refused }
         guard RequestSigner.verify(signature, parameters: params.pairs, secretKey: user.secretKey) else { return refused }
         return .caller(Caller(user: user, account: account))
+    }
+
+    /// Both the user and its account are enabled (absent states are the enabled ones of older state files).
+    static func isEnabled(_ user: UserRecord, _ account: AccountRecord) -> Bool {
+        (user.state ?? "enabled") == "enabled" && (account.state ?? "enabled") == "enabled"
     }
 
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {

@@ -17,7 +17,7 @@ enum LoginHandlers {
         if !domain.hasSuffix("/") { domain += "/" }
         let domainRecord: DomainRecord?
         if let domainID = params.value("domainid") ?? params.value("domainId") {
-            domainRecord = s.inventory.domain(domainID)
+            domainRecord = s.inventory.domainRecord(domainID)
         } else {
             domainRecord = s.inventory.domains.first { d in
                 domain == "/" ? d.parentID == nil : ("/" + d.path.split(separator: "/").dropFirst().joined(separator: "/") + "/") == domain
@@ -26,11 +26,16 @@ enum LoginHandlers {
         guard let domainRecord else {
             return core(APIError(531, 4290, "Unable to find the domain from the path \(domain)"))
         }
-        guard let user = s.inventory.users.first(where: { $0.username == username }),
-              let account = s.inventory.account(user.accountID), account.domainID == domainRecord.id,
+        guard let user = s.inventory.users.first(where: { u in
+                  u.username == username && s.inventory.accounts.contains { $0.id == u.accountID && $0.domainID == domainRecord.id } }),
+              let account = s.inventory.accounts.first(where: { $0.id == user.accountID }),
               Authenticator.constantTimeEquals(user.password, password)
         else {
             return core(APIError(531, 4290, "Failed to authenticate user \(username) in domain \(domainRecord.id); please provide valid credentials"))
+        }
+        // Only once the password is right does the server say that the user or the account is not enabled.
+        guard Authenticator.isEnabled(user, account) else {
+            return core(APIError(531, 4290, "User \(username) (or their account) in domain \(domainRecord.path) is disabled/locked. Please contact the administrator."))
         }
         let session = s.sessions.create(userID: user.id, now: now)
         var b = ObjectBuilder()

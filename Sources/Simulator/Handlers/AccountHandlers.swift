@@ -66,93 +66,131 @@ enum AccountHandlers {
     static func listUsers(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
         let inv = s.inventory
         let paging = try Paging(ctx)
-        let id = try ctx.uuid("id") { inv.user($0) != nil }
+        let id = try ctx.uuid("id") { id in inv.users.contains { $0.id == id } }
+        let domainID = try ctx.uuid("domainid") { inv.domainRecord($0) != nil }
         let username = ctx.params.value("username")
+        let accountName = ctx.params.value("account")
+        let state = ctx.params.value("state")?.lowercased()
         let keyword = ctx.params.value("keyword")?.lowercased()
         let accountType = ctx.params.value("accounttype").flatMap(Int.init)
+        let domains = domainID.map { ctx.params.bool("isrecursive") == true ? inv.domainSubtree($0) : [$0] }
         let matches = inv.users.filter { u in
             guard let a = inv.account(u.accountID) else { return false }
             if !ctx.caller.isAdmin && a.id != ctx.caller.account.id { return false }
             if let id, u.id != id { return false }
             if let username, u.username != username { return false }
+            if let accountName, a.name != accountName { return false }
+            if let domains, !domains.contains(a.domainID) { return false }
+            if let state, (u.state ?? "enabled") != state { return false }
             if let accountType, a.accountType != accountType { return false }
             if let keyword, !u.username.lowercased().contains(keyword), !a.name.lowercased().contains(keyword) { return false }
             return true
         }
-        let items = matches[paging.range(total: matches.count)].map { u -> JSONValue in
-            let a = inv.account(u.accountID)
-            var b = ObjectBuilder(capacity: 24)
-            b.add("id", u.id)
-            b.add("username", u.username)
-            b.add("firstname", u.firstName)
-            b.add("lastname", u.lastName)
-            b.add("email", u.email)
-            b.date("created", u.created)
-            b.add("state", "enabled")
-            b.add("account", a?.name)
-            b.add("accounttype", a?.accountType ?? 0)
-            b.add("usersource", "native")
-            b.add("roleid", a?.roleID)
-            b.add("roletype", a?.roleType)
-            b.add("rolename", a?.roleName)
-            b.add("domainid", a?.domainID)
-            b.add("domain", "ROOT")
-            b.add("timezone", "UTC")
-            b.add("accountid", u.accountID)
-            b.add("iscallerchilddomain", false)
-            b.add("isdefault", u.username == "admin")
-            b.add("is2faenabled", false)
-            b.add("is2famandated", false)
-            if u.id == ctx.caller.user.id || ctx.caller.isAdmin { b.add("apikey", u.apiKey) }
-            b.add("apikeyaccess", "INHERIT")
-            return b.value
-        }
+        let items = matches[paging.range(total: matches.count)].map { JSONValue.object(userObject($0, inv, caller: ctx.caller)) }
         return listContent("user", items, matches.count)
+    }
+
+    /// A user as UserResponse shows it. The API key is shown to its owner and to admins; the secret key never is
+    /// (it has been left out of listUsers since 4.10; getUserKeys returns it).
+    static func userObject(_ u: UserRecord, _ inv: Inventory, caller: Caller) -> JSONObject {
+        let a = inv.account(u.accountID)
+        var b = ObjectBuilder(capacity: 24)
+        b.add("id", u.id)
+        b.add("username", u.username)
+        b.add("firstname", u.firstName)
+        b.add("lastname", u.lastName)
+        b.add("email", u.email)
+        b.date("created", u.created)
+        b.add("state", u.state ?? "enabled")
+        b.add("account", a?.name)
+        b.add("accounttype", a?.accountType ?? 0)
+        b.add("usersource", "native")
+        b.add("roleid", a?.roleID)
+        b.add("roletype", a?.roleType)
+        b.add("rolename", a?.roleName)
+        b.add("domainid", a?.domainID)
+        b.add("domain", inv.domainName(a?.domainID))
+        b.add("timezone", "UTC")
+        b.add("accountid", u.accountID)
+        b.add("iscallerchilddomain", false)
+        b.add("isdefault", u.username == "admin")
+        b.add("is2faenabled", false)
+        b.add("is2famandated", false)
+        if u.id == caller.user.id || caller.isAdmin { b.add("apikey", u.apiKey) }
+        b.add("apikeyaccess", "INHERIT")
+        return b.object
     }
 
     static func listAccounts(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
         let inv = s.inventory
         let paging = try Paging(ctx)
-        let id = try ctx.uuid("id") { inv.account($0) != nil }
+        let id = try ctx.uuid("id") { id in inv.accounts.contains { $0.id == id } }
+        let domainID = try ctx.uuid("domainid") { inv.domainRecord($0) != nil }
         let name = ctx.params.value("name")
+        let state = ctx.params.value("state")?.lowercased()
         let keyword = ctx.params.value("keyword")?.lowercased()
+        let accountType = ctx.params.value("accounttype").flatMap(Int.init)
+        let domains = domainID.map { ctx.params.bool("isrecursive") == true ? inv.domainSubtree($0) : [$0] }
         let matches = inv.accounts.filter { a in
             if !ctx.caller.isAdmin && a.id != ctx.caller.account.id { return false }
             if let id, a.id != id { return false }
             if let name, a.name != name { return false }
+            if let domains, !domains.contains(a.domainID) { return false }
+            if let state, (a.state ?? "enabled") != state { return false }
+            if let accountType, a.accountType != accountType { return false }
             if let keyword, !a.name.lowercased().contains(keyword) { return false }
             return true
         }
-        var running: [String: Int] = [:], stopped: [String: Int] = [:], total: [String: Int] = [:]
-        for vm in inv.vms where vm.state != .Destroyed && vm.state != .Expunging {
-            total[vm.accountID, default: 0] += 1
-            if vm.state == .Running { running[vm.accountID, default: 0] += 1 }
-            if vm.state == .Stopped { stopped[vm.accountID, default: 0] += 1 }
-        }
-        let items = matches[paging.range(total: matches.count)].map { a -> JSONValue in
-            var b = ObjectBuilder(capacity: 20)
-            b.add("id", a.id)
-            b.add("name", a.name)
-            b.add("accounttype", a.accountType)
-            b.add("roleid", a.roleID)
-            b.add("roletype", a.roleType)
-            b.add("rolename", a.roleName)
-            b.add("domainid", a.domainID)
-            b.add("domain", "ROOT")
-            b.add("domainpath", "ROOT")
-            b.date("created", a.created)
-            b.add("state", "enabled")
-            b.add("isdefault", a.name == "admin")
-            b.add("vmlimit", "Unlimited")
-            b.add("vmtotal", Int64(total[a.id] ?? 0))
-            b.add("vmavailable", "Unlimited")
-            b.add("vmrunning", running[a.id] ?? 0)
-            b.add("vmstopped", stopped[a.id] ?? 0)
-            b.add("user", .array(inv.users.filter { $0.accountID == a.id }.map { u in
-                JSONValue.object(JSONObject([("id", .string(u.id)), ("username", .string(u.username)), ("accountid", .string(a.id)), ("account", .string(a.name))]))
-            }))
-            return b.value
-        }
+        let page = matches[paging.range(total: matches.count)]
+        let counts = vmCounts(inv, accounts: Set(page.map { $0.id }))
+        let items = page.map { JSONValue.object(accountObject($0, inv, counts: counts[$0.id] ?? VMCounts())) }
         return listContent("account", items, matches.count)
+    }
+
+    /// An account's VMs by state, as AccountResponse counts them (Destroyed and Expunging ones are gone).
+    struct VMCounts {
+        var total = 0, running = 0, stopped = 0
+    }
+
+    static func vmCounts(_ inv: Inventory, accounts: Set<String>) -> [String: VMCounts] {
+        var d: [String: VMCounts] = [:]
+        for vm in inv.vms where accounts.contains(vm.accountID) && vm.state != .Destroyed && vm.state != .Expunging {
+            var c = d[vm.accountID] ?? VMCounts()
+            c.total += 1
+            if vm.state == .Running { c.running += 1 }
+            if vm.state == .Stopped { c.stopped += 1 }
+            d[vm.accountID] = c
+        }
+        return d
+    }
+
+    /// An account as AccountResponse shows it: state, role, domain, and the figures an operator scans.
+    static func accountObject(_ a: AccountRecord, _ inv: Inventory, counts: VMCounts) -> JSONObject {
+        let hash = stableHash(a.id)
+        var b = ObjectBuilder(capacity: 24)
+        b.add("id", a.id)
+        b.add("name", a.name)
+        b.add("accounttype", a.accountType)
+        b.add("roleid", a.roleID)
+        b.add("roletype", a.roleType)
+        b.add("rolename", a.roleName)
+        b.add("domainid", a.domainID)
+        b.add("domain", inv.domainName(a.domainID))
+        b.add("domainpath", inv.domainPath(a.domainID))
+        b.date("created", a.created)
+        b.add("state", a.state ?? "enabled")
+        b.add("isdefault", a.name == "admin")
+        b.add("receivedbytes", Int64(hash % 900_000_000_000))
+        b.add("sentbytes", Int64((hash >> 20) % 400_000_000_000))
+        b.add("vmlimit", "Unlimited")
+        b.add("vmtotal", Int64(counts.total))
+        b.add("vmavailable", "Unlimited")
+        b.add("vmrunning", counts.running)
+        b.add("vmstopped", counts.stopped)
+        b.add("user", .array(inv.users.filter { $0.accountID == a.id }.map { u in
+            JSONValue.object(JSONObject([("id", .string(u.id)), ("username", .string(u.username)), ("accountid", .string(a.id)),
+                                         ("account", .string(a.name)), ("state", .string(u.state ?? "enabled"))]))
+        }))
+        return b.object
     }
 }

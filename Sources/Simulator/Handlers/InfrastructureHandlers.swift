@@ -18,28 +18,33 @@ enum InfrastructureHandlers {
         let inv = s.inventory
         let id = try ctx.uuid("id") { inv.zone($0) != nil }
         let name = ctx.params.value("name")
+        // A Disabled zone takes no new resources: users do not see it, and available=true leaves it out.
+        let enabledOnly = !ctx.caller.isAdmin || ctx.params.bool("available") == true
         return try page(ctx, inv.zones, key: "zone", where: { z in
             (id == nil || z.id == id) && (name == nil || z.name == name) && keywordMatch(ctx, z.name)
-        }) { z in
-            var b = ObjectBuilder()
-            b.add("id", z.id)
-            b.add("name", z.name)
-            b.add("description", "Simulated zone \(z.name)")
-            if ctx.caller.isAdmin {
-                b.add("dns1", z.dns1)
-                b.add("internaldns1", z.internalDNS1)
-                b.add("guestcidraddress", z.guestCIDR)
-            }
-            b.add("networktype", "Advanced")
-            b.add("securitygroupsenabled", false)
-            b.add("allocationstate", "Enabled")
-            b.add("zonetoken", String(stableHash(z.id), radix: 16))
-            b.add("dhcpprovider", "VirtualRouter")
-            b.add("localstorageenabled", false)
-            b.add("type", "Core")
-            b.add("tags", .array([]))
-            return b.value
+                && (!enabledOnly || (z.allocationState ?? "Enabled") == "Enabled")
+        }) { .object(zoneObject($0, admin: ctx.caller.isAdmin)) }
+    }
+
+    static func zoneObject(_ z: ZoneRecord, admin: Bool) -> JSONObject {
+        var b = ObjectBuilder()
+        b.add("id", z.id)
+        b.add("name", z.name)
+        b.add("description", "Simulated zone \(z.name)")
+        if admin {
+            b.add("dns1", z.dns1)
+            b.add("internaldns1", z.internalDNS1)
+            b.add("guestcidraddress", z.guestCIDR)
         }
+        b.add("networktype", "Advanced")
+        b.add("securitygroupsenabled", false)
+        b.add("allocationstate", z.allocationState ?? "Enabled")
+        b.add("zonetoken", String(stableHash(z.id), radix: 16))
+        b.add("dhcpprovider", "VirtualRouter")
+        b.add("localstorageenabled", false)
+        b.add("type", "Core")
+        b.add("tags", .array([]))
+        return b.object
     }
 
     static func listPods(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
@@ -47,21 +52,25 @@ enum InfrastructureHandlers {
         let id = try ctx.uuid("id") { inv.pod($0) != nil }
         let zoneID = try ctx.uuid("zoneid") { inv.zone($0) != nil }
         let name = ctx.params.value("name")
+        let allocation = ctx.params.value("allocationstate")
         return try page(ctx, inv.pods, key: "pod", where: { p in
             (id == nil || p.id == id) && (zoneID == nil || p.zoneID == zoneID) && (name == nil || p.name == name) && keywordMatch(ctx, p.name)
-        }) { p in
-            var b = ObjectBuilder()
-            b.add("id", p.id)
-            b.add("name", p.name)
-            b.add("zoneid", p.zoneID)
-            b.add("zonename", inv.zone(p.zoneID)?.name)
-            b.add("gateway", p.gateway)
-            b.add("netmask", p.netmask)
-            b.add("startip", .array([.string(p.startIP)]))
-            b.add("endip", .array([.string(p.endIP)]))
-            b.add("allocationstate", "Enabled")
-            return b.value
-        }
+                && (allocation == nil || (p.allocationState ?? "Enabled") == allocation)
+        }) { .object(podObject($0, inv)) }
+    }
+
+    static func podObject(_ p: PodRecord, _ inv: Inventory) -> JSONObject {
+        var b = ObjectBuilder()
+        b.add("id", p.id)
+        b.add("name", p.name)
+        b.add("zoneid", p.zoneID)
+        b.add("zonename", inv.zone(p.zoneID)?.name)
+        b.add("gateway", p.gateway)
+        b.add("netmask", p.netmask)
+        b.add("startip", .array([.string(p.startIP)]))
+        b.add("endip", .array([.string(p.endIP)]))
+        b.add("allocationstate", p.allocationState ?? "Enabled")
+        return b.object
     }
 
     static func listClusters(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
@@ -71,25 +80,30 @@ enum InfrastructureHandlers {
         let podID = try ctx.uuid("podid") { inv.pod($0) != nil }
         let name = ctx.params.value("name")
         let hv = ctx.params.value("hypervisor")?.lowercased()
+        let allocation = ctx.params.value("allocationstate")
+        let managed = ctx.params.value("managedstate")
         return try page(ctx, inv.clusters, key: "cluster", where: { c in
             (id == nil || c.id == id) && (zoneID == nil || c.zoneID == zoneID) && (podID == nil || c.podID == podID)
                 && (name == nil || c.name == name) && (hv == nil || c.hypervisor.lowercased() == hv) && keywordMatch(ctx, c.name)
-        }) { c in
-            var b = ObjectBuilder()
-            b.add("id", c.id)
-            b.add("name", c.name)
-            b.add("podid", c.podID)
-            b.add("podname", inv.pod(c.podID)?.name)
-            b.add("zoneid", c.zoneID)
-            b.add("zonename", inv.zone(c.zoneID)?.name)
-            b.add("hypervisortype", c.hypervisor)
-            b.add("clustertype", c.hypervisor == "VMware" ? "ExternalManaged" : "CloudManaged")
-            b.add("allocationstate", "Enabled")
-            b.add("managedstate", "Managed")
-            b.add("cpuovercommitratio", "2.0")
-            b.add("memoryovercommitratio", "1.0")
-            return b.value
-        }
+                && (allocation == nil || (c.allocationState ?? "Enabled") == allocation) && (managed == nil || (c.managedState ?? "Managed") == managed)
+        }) { .object(clusterObject($0, inv)) }
+    }
+
+    static func clusterObject(_ c: ClusterRecord, _ inv: Inventory) -> JSONObject {
+        var b = ObjectBuilder()
+        b.add("id", c.id)
+        b.add("name", c.name)
+        b.add("podid", c.podID)
+        b.add("podname", inv.pod(c.podID)?.name)
+        b.add("zoneid", c.zoneID)
+        b.add("zonename", inv.zone(c.zoneID)?.name)
+        b.add("hypervisortype", c.hypervisor)
+        b.add("clustertype", c.hypervisor == "VMware" ? "ExternalManaged" : "CloudManaged")
+        b.add("allocationstate", c.allocationState ?? "Enabled")
+        b.add("managedstate", c.managedState ?? "Managed")
+        b.add("cpuovercommitratio", "2.0")
+        b.add("memoryovercommitratio", "1.0")
+        return b.object
     }
 
     static let cpuOverprovisioning = 3
@@ -108,6 +122,7 @@ enum InfrastructureHandlers {
     }
 
     static func listHosts(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
+        PendingTransitions.resolve(&s)
         let inv = s.inventory
         let p = ctx.params
         let id = try ctx.uuid("id") { inv.host($0) != nil }
@@ -119,58 +134,64 @@ enum InfrastructureHandlers {
         let type = p.value("type")?.lowercased()
         let resourceState = p.value("resourcestate")?.lowercased()
         let usage = hostUsage(inv)
+        let pending = s.pendingJobByInstance
         return try page(ctx, inv.hosts, key: "host", where: { h in
             (id == nil || h.id == id) && (zoneID == nil || h.zoneID == zoneID) && (podID == nil || h.podID == podID)
                 && (clusterID == nil || h.clusterID == clusterID) && (name == nil || h.name.lowercased().contains(name ?? ""))
                 && (state == nil || h.state.lowercased() == state) && (type == nil || type == "routing")
                 && (resourceState == nil || h.resourceState.lowercased() == resourceState) && keywordMatch(ctx, h.name, h.ipAddress)
-        }) { h in
-            let u = usage[h.id] ?? (0, 0, 0)
-            let cpuTotal = h.cpuNumber * h.cpuSpeed
-            let hash = stableHash(h.id)
-            var b = ObjectBuilder(capacity: 40)
-            b.add("id", h.id)
-            b.add("name", h.name)
-            b.add("state", h.state)
-            b.add("type", "Routing")
-            b.add("ipaddress", h.ipAddress)
-            b.add("zoneid", h.zoneID)
-            b.add("zonename", inv.zone(h.zoneID)?.name)
-            b.add("podid", h.podID)
-            b.add("podname", inv.pod(h.podID)?.name)
-            b.add("clusterid", h.clusterID)
-            b.add("clustername", inv.cluster(h.clusterID)?.name)
-            b.add("clustertype", h.hypervisor == "VMware" ? "ExternalManaged" : "CloudManaged")
-            b.add("hypervisor", h.hypervisor)
-            if !h.hypervisorVersion.isEmpty { b.add("hypervisorversion", h.hypervisorVersion) }
-            b.add("version", "4.20.0.0")
-            b.add("cpusockets", h.cpuSockets)
-            b.add("cpunumber", h.cpuNumber)
-            b.add("cpuspeed", h.cpuSpeed)
-            b.add("cpuallocated", String(format2(Double(u.cpu) / Double(max(1, cpuTotal)) * 100)) + "%")
-            b.add("cpuallocatedvalue", Int64(u.cpu))
-            b.add("cpuallocatedpercentage", String(format2(Double(u.cpu) / Double(max(1, cpuTotal)) * 100)) + "%")
-            b.add("cpuused", String(format2(Double(hash % 8000) / 100)) + "%")
-            b.add("cpuloadaverage", Double(hash % 400) / 100)
-            b.add("memorytotal", h.memoryTotal)
-            b.add("memorywithoverprovisioning", String(h.memoryTotal))
-            b.add("memoryallocated", u.mem)
-            b.add("memoryallocatedpercentage", String(format2(Double(u.mem) / Double(max(1, h.memoryTotal)) * 100)) + "%")
-            b.add("memoryallocatedbytes", u.mem)
-            b.add("memoryused", Int64(Double(u.mem) * 0.7))
-            b.add("disksizetotal", Int64(0))
-            b.add("disksizeallocated", Int64(0))
-            b.date("lastpinged", h.lastPinged)
-            b.add("managementserverid", "c0ffee00-5151-4a11-8000-000000000001")
-            b.date("created", h.created)
-            b.add("events", "AgentDisconnected; Remove; ShutdownRequested; PingTimeout; Ping; StartAgentRebalance; HostDown; ManagementServerDown; AgentConnected")
-            b.add("resourcestate", h.resourceState)
-            b.add("hahost", false)
-            b.add("ueficapability", true)
-            b.add("encryptionsupported", true)
-            b.add("instances", "\(u.count)")
-            return b.value
+        }) { h in .object(hostObject(h, inv, usage: usage[h.id] ?? (0, 0, 0), pendingJob: pending[h.id])) }
+    }
+
+    static func hostObject(_ h: HostRecord, _ inv: Inventory, usage u: (cpu: Int, mem: Int64, count: Int), pendingJob: String? = nil) -> JSONObject {
+        let cpuTotal = h.cpuNumber * h.cpuSpeed
+        let hash = stableHash(h.id)
+        var b = ObjectBuilder(capacity: 40)
+        b.add("id", h.id)
+        b.add("name", h.name)
+        b.add("state", h.state)
+        b.add("type", "Routing")
+        b.add("ipaddress", h.ipAddress)
+        b.add("zoneid", h.zoneID)
+        b.add("zonename", inv.zone(h.zoneID)?.name)
+        b.add("podid", h.podID)
+        b.add("podname", inv.pod(h.podID)?.name)
+        b.add("clusterid", h.clusterID)
+        b.add("clustername", inv.cluster(h.clusterID)?.name)
+        b.add("clustertype", h.hypervisor == "VMware" ? "ExternalManaged" : "CloudManaged")
+        b.add("hypervisor", h.hypervisor)
+        if !h.hypervisorVersion.isEmpty { b.add("hypervisorversion", h.hypervisorVersion) }
+        b.add("version", "4.20.0.0")
+        b.add("cpusockets", h.cpuSockets)
+        b.add("cpunumber", h.cpuNumber)
+        b.add("cpuspeed", h.cpuSpeed)
+        b.add("cpuallocated", String(format2(Double(u.cpu) / Double(max(1, cpuTotal)) * 100)) + "%")
+        b.add("cpuallocatedvalue", Int64(u.cpu))
+        b.add("cpuallocatedpercentage", String(format2(Double(u.cpu) / Double(max(1, cpuTotal)) * 100)) + "%")
+        b.add("cpuused", String(format2(Double(hash % 8000) / 100)) + "%")
+        b.add("cpuloadaverage", Double(hash % 400) / 100)
+        b.add("memorytotal", h.memoryTotal)
+        b.add("memorywithoverprovisioning", String(h.memoryTotal))
+        b.add("memoryallocated", u.mem)
+        b.add("memoryallocatedpercentage", String(format2(Double(u.mem) / Double(max(1, h.memoryTotal)) * 100)) + "%")
+        b.add("memoryallocatedbytes", u.mem)
+        b.add("memoryused", Int64(Double(u.mem) * 0.7))
+        b.add("disksizetotal", Int64(0))
+        b.add("disksizeallocated", Int64(0))
+        b.date("lastpinged", h.lastPinged)
+        b.add("managementserverid", AdminSeeder.primaryManagementServerID)
+        b.date("created", h.created)
+        b.add("events", "AgentDisconnected; Remove; ShutdownRequested; PingTimeout; Ping; StartAgentRebalance; HostDown; ManagementServerDown; AgentConnected")
+        b.add("resourcestate", h.resourceState)
+        b.add("hahost", false)
+        b.add("ueficapability", true)
+        b.add("encryptionsupported", true)
+        b.add("instances", "\(u.count)")
+        if let pendingJob {
+            b.add("jobid", pendingJob)
+            b.add("jobstatus", 0)
         }
+        return b.object
     }
 
     static func format2(_ d: Double) -> String {
@@ -185,23 +206,34 @@ enum InfrastructureHandlers {
         let id = ctx.params.value("id")
         let type = ctx.params.value("type")?.uppercased()
         let level = ctx.params.value("level")?.uppercased()
+        let resourceID = ctx.params.value("resourceid")
+        let resourceType = ctx.params.value("resourcetype")?.lowercased()
+        let archived = ctx.params.bool("archived") ?? false
+        let dates = try DateRange(ctx)
         let scope = ctx.visibleAccount(inv)
         return try page(ctx, Array(inv.events.reversed()), key: "event", where: { e in
             (scope.all || e.accountID == scope.accountID) && (id == nil || e.id == id) && (type == nil || e.type == type)
-                && (level == nil || e.level == level) && keywordMatch(ctx, e.type, e.description)
+                && (level == nil || e.level == level) && (e.archived ?? false) == archived && dates.contains(e.created)
+                && (resourceID == nil || e.resourceID == resourceID) && (resourceType == nil || e.resourceType?.lowercased() == resourceType)
+                && keywordMatch(ctx, e.type, e.description)
         }) { e in
+            let account = inv.account(e.accountID)
             var b = ObjectBuilder()
             b.add("id", e.id)
             b.add("username", inv.user(e.userID)?.username)
             b.add("type", e.type)
             b.add("level", e.level)
             b.add("description", e.description)
-            b.add("account", inv.account(e.accountID)?.name)
-            b.add("domainid", inv.account(e.accountID)?.domainID)
-            b.add("domain", "ROOT")
+            b.add("account", account?.name)
+            b.add("domainid", account?.domainID)
+            b.add("domain", inv.domainName(account?.domainID))
+            b.add("domainpath", inv.domainPath(account?.domainID))
+            if let r = e.resourceID { b.add("resourceid", r) }
+            if let t = e.resourceType { b.add("resourcetype", t) }
             b.date("created", e.created)
             b.add("state", e.state)
             b.add("parentid", "00000000-0000-0000-0000-000000000000")
+            b.add("archived", e.archived ?? false)
             return b.value
         }
     }
@@ -209,10 +241,11 @@ enum InfrastructureHandlers {
     static func listAlerts(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
         let inv = s.inventory
         let id = ctx.params.value("id")
-        let type = ctx.params.value("type").flatMap(Int.init)
+        let type = ctx.params.value("type")
         let name = ctx.params.value("name")
         return try page(ctx, Array(inv.alerts.reversed()), key: "alert", where: { a in
-            (id == nil || a.id == id) && (type == nil || a.type == type) && (name == nil || a.name == name) && keywordMatch(ctx, a.description)
+            !(a.archived ?? false) && (id == nil || a.id == id) && (type == nil || String(a.type) == type) && (name == nil || a.name == name)
+                && keywordMatch(ctx, a.description)
         }) { a in
             var b = ObjectBuilder()
             b.add("id", a.id)

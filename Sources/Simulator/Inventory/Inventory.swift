@@ -19,7 +19,7 @@ struct Inventory: Codable, Sendable {
     var alerts: [AlertRecord] = []
     /// For the user-visible counter in names of new objects.
     var serial: Int = 0
-    /// Each area's own records (AreaInventories.swift).
+    /// Each area's own records, each in its own file (NetworkInventory, AdminInventory, VolumeInventory).
     var net = NetworkInventory()
     var admin = AdminInventory()
     var volumes = VolumeInventory()

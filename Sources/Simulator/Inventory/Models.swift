@@ -5,6 +5,9 @@ struct DomainRecord: Codable, Sendable {
     var name: String
     var path: String
     var parentID: String?
+    /// Domain.State, "Active" when absent (state files written before domains had a state).
+    var state: String? = nil
+    var created: Int64? = nil
 }
 
 struct AccountRecord: Codable, Sendable {
@@ -17,6 +20,8 @@ struct AccountRecord: Codable, Sendable {
     var roleName: String
     var domainID: String
     var created: Int64
+    /// "enabled", "disabled" or "locked" (Account.State); absent means enabled.
+    var state: String? = nil
 }
 
 struct UserRecord: Codable, Sendable {
@@ -30,6 +35,8 @@ struct UserRecord: Codable, Sendable {
     var apiKey: String
     var secretKey: String
     var created: Int64
+    /// "enabled" or "disabled" (Account.State of the user); absent means enabled.
+    var state: String? = nil
 }
 
 struct ZoneRecord: Codable, Sendable {
@@ -38,6 +45,8 @@ struct ZoneRecord: Codable, Sendable {
     var dns1: String
     var internalDNS1: String
     var guestCIDR: String
+    /// Grouping.AllocationState: "Enabled" or "Disabled"; absent means Enabled.
+    var allocationState: String? = nil
 }
 
 struct PodRecord: Codable, Sendable {
@@ -48,6 +57,8 @@ struct PodRecord: Codable, Sendable {
     var netmask: String
     var startIP: String
     var endIP: String
+    /// Grouping.AllocationState; absent means Enabled.
+    var allocationState: String? = nil
 }
 
 struct ClusterRecord: Codable, Sendable {
@@ -56,6 +67,10 @@ struct ClusterRecord: Codable, Sendable {
     var podID: String
     var zoneID: String
     var hypervisor: String
+    /// Grouping.AllocationState; absent means Enabled.
+    var allocationState: String? = nil
+    /// Managed.ManagedState: Managed, PrepareUnmanaged, Unmanaged, PrepareUnmanagedError; absent means Managed.
+    var managedState: String? = nil
 }
 
 struct HostRecord: Codable, Sendable {
@@ -84,6 +99,17 @@ struct ServiceOfferingRecord: Codable, Sendable {
     var cpuSpeed: Int
     /// MB
     var memory: Int
+    // Optional so that state files written before offerings had them still decode.
+    var displayText: String? = nil
+    var created: Int64? = nil
+    var hostTags: String? = nil
+    var offerHA: Bool? = nil
+    var limitCPUUse: Bool? = nil
+    var isSystem: Bool? = nil
+    /// For system offerings: domainrouter, consoleproxy, secondarystoragevm.
+    var systemVMType: String? = nil
+    /// Custom CPU and memory, chosen at deployment (cpuNumber, cpuSpeed and memory are then 0 and not shown).
+    var isCustomized: Bool? = nil
 }
 
 struct TemplateRecord: Codable, Sendable {
@@ -202,6 +228,11 @@ struct EventRecord: Codable, Sendable {
     var userID: String
     var state: String
     var created: Int64
+    /// The object the event is about (EventResponse resourceid/resourcetype, ApiCommandResourceType names).
+    var resourceID: String? = nil
+    var resourceType: String? = nil
+    /// Archived events leave listEvents (archiveEvents).
+    var archived: Bool? = nil
 }
 
 struct AlertRecord: Codable, Sendable {
@@ -211,4 +242,6 @@ struct AlertRecord: Codable, Sendable {
     var description: String
     var zoneID: String?
     var sent: Int64
+    /// Archived alerts leave listAlerts (archiveAlerts).
+    var archived: Bool? = nil
 }
