@@ -45,6 +45,8 @@ public struct RowAction: Sendable {
     public var viewParameters: [String] = []
     /// Result fields shown once to the user when the call returns (`ActionSpec.reveal`).
     public var reveal: [String] = []
+    /// Row fields it reads besides the ones its list shows (`ActionSpec.rowFields`); the list keeps them in its rows.
+    public var rowFields: Set<String> = []
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.
