@@ -49,6 +49,8 @@ public struct RowAction: Sendable {
     public var multiple = false
     /// The form in steps (a wizard); empty: one page.
     public var steps: [FormStep] = []
+    /// Row fields it reads besides the ones its list shows (`ActionSpec.rowFields`); the list keeps them in its rows.
+    public var rowFields: Set<String> = []
 
     /// An action of Swift code (`perform`). `isMutating: false` only hides nothing in read-only mode: whatever the
     /// code calls still passes the read-only gate and the user's confirmation.

@@ -90,7 +90,8 @@ enum FormParser {
                     f.options.append(FieldOption(value: s, label: s))
                 } else {
                     let oo = try Obj(ov, path: p, allowed: ["value", "label"])
-                    let value = try oo.requiredString("value")
+                    // An empty value is a choice that sends nothing: a filter's "any level".
+                    guard let value = try oo.string("value") else { throw FormSpecError(path: oo.at("value"), problem: "missing") }
                     f.options.append(FieldOption(value: value, label: try oo.string("label") ?? value))
                 }
             }

@@ -13,8 +13,10 @@ enum Help {
             var keys: [HelpView.Entry] = list.definition.actions.compactMap { a in
                 a.key.map { .init(String($0), a.label + (a.isMutating && s.readOnly ? " (read-only: off)" : "")) }
             }
-            if let add = HeaderActions.first(list) {
-                let what = Components.storageKind(add.component) != nil ? add.label.lowercased() + ": a dialog whose fields follow the provider" : add.label
+            let headers = list.definition.headerActions
+            if let add = headers.first {
+                let what = headers.count > 1 ? "a menu: " + headers.map(\.label).joined(separator: "; ")
+                    : Components.storageKind(add.component) != nil ? add.label.lowercased() + ": a dialog whose fields follow the provider" : add.label
                 keys.append(.init("A or +", what + (s.readOnly ? " (read-only: off)" : "")))
             }
             // Actions that share a key (Delete of an image or a staging store) are listed once.

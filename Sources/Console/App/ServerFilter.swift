@@ -17,7 +17,7 @@ enum ServerFilter {
             f.rowField = parameterName(spec)
             f.send = .filled
             // A choice can always be left open: "any" sends nothing.
-            if f.kind == .select, f.optionsAPI == nil || !f.required {
+            if f.kind == .select, f.optionsAPI == nil || !f.required, !f.options.contains(where: { $0.value.isEmpty }) {
                 f.options = [FieldOption(value: "", label: "any")] + f.options
                 f.required = false
             }

@@ -37,13 +37,14 @@ enum BuiltInSections {
 }
 
 /// Data providers a section names instead of a list API (`"provider": "secondaryStores"`), for lists the API cannot
-/// give in one call.
+/// give as rows in one call (two APIs in one list, rules nested in their security group).
 enum DataProviders {
-    static let names: Set<String> = ["secondaryStores"]
+    static let names: Set<String> = ["secondaryStores", "securityGroupRules"]
 
     static func provider(_ name: String) -> DataProvider? {
         switch name {
         case "secondaryStores": return SecondaryStores.provider()
+        case "securityGroupRules": return SecurityGroupRules.provider()
         default: return nil
         }
     }

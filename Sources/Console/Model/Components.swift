@@ -21,41 +21,57 @@ enum Components {
     }
 }
 
-/// A view's header action (Add …), run with A or +: a component's flow, or a declared call with no row.
+/// A view's header actions (Add …, archive by date), run with A or +: a component's flow, or a declared call with no
+/// row. One runs at once; several are offered in a menu, as a row's actions are with x.
 enum HeaderActions {
     static func first(_ list: ListModel) -> ActionSpec? { list.definition.headerActions.first }
 
     /// Whether A is offered: a header action whose command the user may send (and not in read-only mode).
-    static func offered(_ list: ListModel, _ s: AppState) -> Bool {
-        guard let action = first(list), let command = action.command ?? action.component.flatMap(Components.command) else { return false }
-        return !s.readOnly && s.isAllowed(command)
+    static func offered(_ list: ListModel, _ s: AppState) -> Bool { !usable(list, s).isEmpty }
+
+    /// The header actions whose command the user may send now.
+    static func usable(_ list: ListModel, _ s: AppState) -> [ActionSpec] {
+        guard !s.readOnly else { return [] }
+        return list.definition.headerActions.filter { action in
+            (action.command ?? action.component.flatMap(Components.command)).map(s.isAllowed) ?? false
+        }
+    }
+
+    /// What the footer and help call A here: the one action's label, or "list actions" for a menu of several.
+    static func label(_ list: ListModel) -> String? {
+        let all = list.definition.headerActions
+        guard let first = all.first else { return nil }
+        if all.count > 1 { return "list actions" }
+        return Components.storageKind(first.component) != nil ? "add storage" : first.label.lowercased()
     }
 
     static func run(_ list: ListModel, _ s: inout AppState) -> [Effect] {
-        guard let action = first(list) else { return [] }
-        if let kind = Components.storageKind(action.component) { return StorageDialogs.open(kind, &s) }
-        let none = Row(id: "", fields: JSONObject())
-        let declared = rowActions(list)
-        if declared.count > 1 {
-            // Several (Archive alerts…, Delete alerts…): a menu of those this user may run.
-            let ctx = s.context(selectedIn: list.id)
-            let offered = declared.filter { $0.isOffered(for: none, in: ctx) }
-            guard !offered.isEmpty else {
-                Update.flash(&s, "No actions on \(list.definition.title) for this account", error: false)
-                return []
-            }
-            s.overlay = .actionMenu(ActionMenu(listView: list.id, row: none, actions: offered))
+        let all = list.definition.headerActions
+        guard let action = all.first else { return [] }
+        guard all.count > 1 else { return run(action, list, &s) }
+        let usable = usable(list, s)
+        guard !usable.isEmpty else {
+            Update.flash(&s, s.readOnly ? "Read-only mode: no list actions" : "No list actions you may run here", error: s.readOnly)
             return []
         }
-        return Actions.trigger(declared[0], view: list.id, row: none, &s)
+        // The menu's row stands for the list itself: it names the list and carries no id to send.
+        s.overlay = .actionMenu(ActionMenu(listView: list.id, row: listRow(list), actions: usable.map(rowAction)))
+        return []
     }
 
-    /// The view's declared header actions as row actions with no row (no id is sent).
-    static func rowActions(_ list: ListModel) -> [RowAction] {
-        list.definition.headerActions.filter { $0.component == nil }.map { spec in
-            var spec = spec
-            spec.idParameter = nil
-            return RowAction(spec)
-        }
+    static func run(_ action: ActionSpec, _ list: ListModel, _ s: inout AppState) -> [Effect] {
+        if let kind = Components.storageKind(action.component) { return StorageDialogs.open(kind, &s) }
+        return Actions.trigger(rowAction(action), view: list.id, row: Row(id: "", fields: JSONObject()), &s)
+    }
+
+    /// A header action as an action on no row: no id parameter is sent.
+    static func rowAction(_ action: ActionSpec) -> RowAction {
+        var spec = action
+        spec.idParameter = nil
+        return RowAction(spec)
+    }
+
+    static func listRow(_ list: ListModel) -> Row {
+        Row(id: "", fields: JSONObject([("name", JSONValue.string(list.definition.title))]))
     }
 }

@@ -73,7 +73,8 @@ struct ListModel {
                 total = d.total.flatMap { $0 >= 0 ? $0 : nil }
                 pagesTotal = total.map { max(1, $0 / max(1, pageSize) + ($0 % max(1, pageSize) == 0 ? 0 : 1)) }
             }
-            let kept = d.rows.map(project)
+            let fields = keptFields()
+            let kept = d.rows.map { project($0, keeping: fields) }
             rows.append(contentsOf: kept)
             searchText.append(contentsOf: kept.map(search))
             finished = d.rows.count < pageSize || (total.map { rows.count >= $0 } ?? false)
@@ -101,10 +102,11 @@ struct ListModel {
         loading = .failed(message)
     }
 
-    /// The fields a row keeps in the list: those shown, plus id, name and state. Everything, when the
-    /// provider cannot fetch one row for the detail view.
-    func project(_ row: Row) -> Row {
-        guard definition.dataProvider.fetchOne != nil, !definition.fields.isEmpty else { return row }
+    /// The fields a row keeps in the list: those shown, plus id, name and state, and those its actions and related
+    /// views read (a Release action's `issourcenat`, an account's `domainid`). nil (everything) when the provider
+    /// cannot fetch one row for the detail view.
+    func keptFields() -> Set<String>? {
+        guard definition.dataProvider.fetchOne != nil, !definition.fields.isEmpty else { return nil }
         var keep = Set(definition.fields.map(\.key))
         keep.formUnion(["id", "name", "displayname", "state"])
         if let s = definition.stateField { keep.insert(s) }
@@ -115,6 +117,15 @@ struct ListModel {
         }
         // A capacity cell reads three fields whatever its key is.
         if definition.fields.contains(where: { $0.format == .capacity }) { keep.formUnion(FieldFormatter.capacityKeys) }
+        for action in definition.actions { keep.formUnion(action.rowFields) }
+        for related in definition.related { keep.formUnion(related.rowFields) }
+        return keep
+    }
+
+    func project(_ row: Row) -> Row { project(row, keeping: keptFields()) }
+
+    func project(_ row: Row, keeping keep: Set<String>?) -> Row {
+        guard let keep else { return row }
         // Nested values (a VM's NICs) are kept as the text the cell shows, not as whole objects.
         return Row(id: row.id, fields: JSONObject(row.fields.members.compactMap { m in
             guard keep.contains(m.key) else { return nil }

@@ -107,9 +107,7 @@ enum Renderer {
                     hints.append(KeyHint(related.count == 1 ? "1" : "1-\(related.count)", related.count == 1 ? related[0].label.lowercased() : "related", priority: 6))
                 }
                 if !s.trail.isEmpty { hints.removeAll { $0.key == "q" }; hints.append(KeyHint("q", "up", priority: 8)) }
-                if HeaderActions.offered(list, s), let add = HeaderActions.first(list) {
-                    let label = Components.storageKind(add.component) != nil ? "add storage"
-                        : (list.definition.headerActions.count > 1 ? "view actions" : add.label.lowercased())
+                if HeaderActions.offered(list, s), let label = HeaderActions.label(list) {
                     hints.append(KeyHint("A", label, priority: 7))
                 }
             }

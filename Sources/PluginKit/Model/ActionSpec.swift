@@ -99,6 +99,35 @@ public struct ActionSpec: Sendable {
         return APICall(command, params + fromForm)
     }
 
+    /// The row fields the action reads: its state field, `show`, row parameters, its form's `rowField`, `typeField`
+    /// and picker `{field}`s, and the `{field}`s of its texts. A list that keeps only the fields it shows keeps these
+    /// too, or the action would judge and plan from a row that lacks them (a Release offered for a source NAT IP).
+    public var rowFields: Set<String> {
+        var out: Set<String> = []
+        if states != nil || !hiddenStates.isEmpty { out.insert(stateField) }
+        out.formUnion(show.keys)
+        out.formUnion(rowParameters.map { $0.1 })
+        for field in form {
+            if let f = field.rowField { out.insert(f) }
+            if let f = field.typeField { out.insert(f) }
+            for (_, value) in field.optionsAPI?.parameters ?? [] { out.formUnion(Self.templateFields(value)) }
+        }
+        for text in [confirm, notification].compactMap({ $0 }) { out.formUnion(Self.templateFields(text)) }
+        out.remove("id")
+        return out
+    }
+
+    /// The row fields `{field}` and `{field|other}` in `text` name (not `{input.key}`, which the form fills).
+    public static func templateFields(_ text: String) -> [String] {
+        var out: [String] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out += rest[rest.index(after: open)..<close].split(separator: "|").map(String.init).filter { !$0.hasPrefix("input.") }
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+
     /// `text` with `{field}` (or `{field|other}`, the first present) replaced by the row's values; `{id}` is its id;
     /// `{input.key}` is what the user typed in the form (a setting's new value beside its old `{value}`).
     public static func fill(_ text: String, row: Row?, inputs: [String: String] = [:]) -> String {
@@ -137,5 +166,6 @@ extension RowAction {
         reveal = spec.reveal
         multiple = spec.multiple
         steps = spec.steps
+        rowFields = spec.rowFields
     }
 }

@@ -92,6 +92,11 @@ public struct RelatedView: Sendable, Equatable {
         self.parameters = parameters
     }
 
+    /// The row fields the narrowing reads (an account's `name` and `domainid`), which its list keeps in its rows.
+    public var rowFields: Set<String> {
+        Set([rowField] + rowParameters.values).subtracting(["id"])
+    }
+
     /// The parameters that narrow `view` to `row`; nil when the row lacks a field they need.
     public func narrowing(for row: Row) -> [String: String]? {
         var out = parameters
