@@ -129,7 +129,8 @@ extension FieldSpec {
     }
 
     /// The field for `row`: its kind following the row's `typeField` (a Boolean setting is a true/false choice, an
-    /// Integer one a whole number in Java's int range, a Float one any number); a type it does not know stays text.
+    /// Integer one a whole number in Java's int range, a Number one a whole number, a Float or Decimal one any number,
+    /// a Range one a share from 0 to 1); a type it does not know stays text.
     public func typed(by row: JSONObject?) -> FieldSpec {
         var f = self
         guard let typeField, let type = row?[typeField]?.text else { return f }
@@ -142,11 +143,17 @@ extension FieldSpec {
             f.integer = true
             f.min = f.min ?? (type.lowercased() == "short" ? -32768 : -2_147_483_648)
             f.max = f.max ?? (type.lowercased() == "short" ? 32767 : 2_147_483_647)
-        case "long":
+        case "long", "number":
+            // The web UI's "Number" covers Integer and Long settings: a whole number.
             f.kind = .number
             f.integer = true
         case "float", "double", "decimal":
             f.kind = .number
+        case "range":
+            // A share: 0 to 1.
+            f.kind = .number
+            f.min = f.min ?? 0
+            f.max = f.max ?? 1
         default:
             break
         }

@@ -63,7 +63,7 @@ struct StorageDialogTmuxTests {
         try t.waitFor("Added secondary storage s3-e2e-images", timeout: 30)
         // The reloaded list has the new store as an S3 row.
         try t.waitUntil("the S3 store listed") { screen in
-            screen.split(separator: "\n").contains { $0.contains("│s3-e2e-ima") && $0.contains(" S3 ") }
+            screen.split(separator: "\n").contains { $0.hasPrefix("s3-e2e-ima") && $0.contains(" S3 ") }
         }
         try t.press("C-c")
         try t.waitFor("EXIT=0")
@@ -103,7 +103,7 @@ struct StorageDialogTmuxTests {
         try t.press("Enter")
         try t.waitFor("Added primary storage pool-e2e", timeout: 30)
         try t.waitUntil("the pool listed") { screen in
-            screen.split(separator: "\n").contains { $0.contains("│pool-e2e") && $0.contains("Up") }
+            screen.split(separator: "\n").contains { $0.hasPrefix("pool-e2e") && $0.contains("Up") }
         }
         try t.press("C-c")
         try t.waitFor("EXIT=0")

@@ -78,7 +78,7 @@ import Testing
         #expect(error(#"[{"kind": "image", "name": "B", "fields": [{"key": "a", "kind": "text", "to": "url"}]}]"#)
             == "storageProviders[0].fields[0].to: goes to the URL, but there is no 'url' template")
         #expect(error(#"[{"kind": "image", "name": "B", "fields": [{"key": "a", "kind": "text", "format": "ipv9"}]}]"#)
-            == "storageProviders[0].fields[0].format: unknown format 'ipv9' (host, path, url, hostOrURL, bucket, iqn, name)")
+            == "storageProviders[0].fields[0].format: unknown format 'ipv9' (host, path, url, hostOrURL, bucket, iqn, name, date)")
         #expect(error(#"[{"kind": "image", "name": "B", "fields": [{"key": "a", "kind": "number", "to": "sideways"}]}]"#)
             == "storageProviders[0].fields[0].to: unknown target 'sideways' (url, param, detail, none)")
         #expect(error(#"{"kind": "image", "name": "B", "fields": "x"}"#) == "storageProviders.fields: expected an array")

@@ -82,6 +82,9 @@ struct AppState {
 
     var currentList: ListModel? { lists[section] }
 
+    /// Under 120 columns a list with the focus takes the navbar's width too; the title line names where it is.
+    var navbarCollapsed: Bool { width < 120 && focus == .main && currentList != nil && section != Sections.plugins }
+
     /// Whether listApis offers `command` to this user; true while listApis is unknown.
     func isAllowed(_ command: String) -> Bool { allowedNames?.contains(command.lowercased()) ?? true }
 

@@ -108,7 +108,7 @@ enum Keys {
 
     static func mainKey(_ key: Key, _ s: inout AppState) -> [Effect] {
         guard var list = s.currentList else { return [] }
-        let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
+        let layout = ScreenLayout(s)
         let visibleRows = max(1, layout.table.height - 1)
         let command = KeyBindings.command(for: key, in: .list)
         if s.detail != nil, command == .move, [.up, .down, .char("j"), .char("k")].contains(key) {

@@ -5,7 +5,7 @@ import TUI
 enum Mouse {
     static func handle(_ m: MouseEvent, _ s: inout AppState) -> [Effect] {
         guard s.overlay == nil else { return [] }
-        let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
+        let layout = ScreenLayout(s)
         switch m.action {
         case .scrollUp, .scrollDown:
             guard var list = s.currentList else { return [] }

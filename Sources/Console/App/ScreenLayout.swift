@@ -11,12 +11,18 @@ struct ScreenLayout {
     var table: Rect
     var detail: Rect?
 
-    init(width: Int, height: Int, detailOpen: Bool) {
+    /// The layout for the console's state: at under 120 columns the navbar gives its width to a list that has the
+    /// focus (the Host column fits at 80x24); Tab, ← or h bring it back.
+    init(_ s: AppState) {
+        self.init(width: s.width, height: s.height, detailOpen: s.detail != nil, navbarShown: !s.navbarCollapsed)
+    }
+
+    init(width: Int, height: Int, detailOpen: Bool, navbarShown: Bool = true) {
         let full = Rect(x: 0, y: 0, width: max(0, width), height: max(0, height))
         status = full.top(1)
         footer = full.bottom(1)
         let body = Rect(x: 0, y: 1, width: full.width, height: max(0, full.height - 2))
-        let navWidth = width >= 120 ? 24 : (width >= 70 ? 20 : min(16, max(0, width / 4)))
+        let navWidth = !navbarShown ? 0 : (width >= 120 ? 24 : (width >= 70 ? 20 : min(16, max(0, width / 4))))
         navbar = Rect(x: 0, y: body.y, width: navWidth, height: body.height)
         main = Rect(x: navWidth + (navWidth > 0 ? 1 : 0), y: body.y, width: max(0, full.width - navWidth - (navWidth > 0 ? 1 : 0)), height: body.height)
         title = main.top(1)

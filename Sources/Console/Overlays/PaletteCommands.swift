@@ -45,11 +45,8 @@ enum PaletteCommands {
             s.navbar.isFocused = false
             return APIForm.open(info, &s)
         }
-        if !s.apis.isEmpty, words[0].first?.isLowercase == true, words[0].contains(where: \.isUppercase) {
-            Update.flash(&s, "\(words[0]) is not an API this account may call (listApis)", error: true)
-            return []
-        }
-        Update.flash(&s, "Unknown command '\(words[0])': try :instances, :storage, :plugins, :dashboard, :listHosts, :stopVirtualMachine or :q", error: true)
+        Update.flash(&s, "Unknown command '\(words[0])': not a section nor an API this account may call; try :instances, :hosts, :listHosts, :stopVirtualMachine or :q",
+                     error: true)
         return []
     }
 

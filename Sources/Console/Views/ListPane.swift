@@ -40,7 +40,11 @@ enum ListPane {
         let theme = s.theme
         screen.fill(rect, style: theme[.background])
         var x = rect.x + 1
-        let crumbs = list.id == s.section ? DrillDown.breadcrumb(s) : []
+        var crumbs = list.id == s.section ? DrillDown.breadcrumb(s) : []
+        // With the navbar folded away, the title says where in it the list is: "Infrastructure › Hosts".
+        if crumbs.isEmpty, s.navbarCollapsed, let group = s.navbar.items.first(where: { $0.children.contains { $0.id == list.id } }) {
+            crumbs = [group.title, list.definition.title]
+        }
         let title = crumbs.isEmpty ? list.definition.title : breadcrumb(crumbs, width: max(12, rect.width * 2 / 3))
         x += screen.put(title, x: x, y: rect.y, style: theme[.title], maxWidth: rect.maxX - x)
         let loaded = list.rows.count

@@ -12,11 +12,11 @@ enum Renderer {
             screen.put("cstui: enlarge the window", x: 0, y: 0, style: theme[.warning], maxWidth: s.width)
             return screen
         }
-        let layout = ScreenLayout(width: s.width, height: s.height, detailOpen: s.detail != nil)
+        let layout = ScreenLayout(s)
         statusLine(s).draw(into: &screen, in: layout.status, theme: theme)
         var navbar = s.navbar
         navbar.isFocused = s.focus == .navbar && s.overlay == nil
-        navbar.draw(into: &screen, in: layout.navbar, theme: theme)
+        if layout.navbar.width > 0 { navbar.draw(into: &screen, in: layout.navbar, theme: theme) }
         for y in layout.main.minY..<layout.main.maxY where layout.main.x > 0 {
             screen.set(x: layout.main.x - 1, y: y, Cell("│", style: theme[.border]))
         }
@@ -102,6 +102,7 @@ enum Renderer {
                     }
                 }
                 if !list.definition.filters.isEmpty { hints.append(KeyHint("f", "server filter", priority: 4)) }
+                if s.navbarCollapsed { hints.append(KeyHint("←", "menu", priority: 7)) }
                 let related = DrillDown.offered(list, s)
                 if !related.isEmpty {
                     hints.append(KeyHint(related.count == 1 ? "1" : "1-\(related.count)", related.count == 1 ? related[0].label.lowercased() : "related", priority: 6))
