@@ -36,6 +36,8 @@ public struct DataProvider: Sendable {
     /// Whether it sends `DataRequest.parameters` to the server, so the list can be narrowed (a drill-down, a filter
     /// form). A provider that does not would show every row under a title that says otherwise.
     public var narrows: Bool
+    /// Like `fetchOne`, with the list's narrowing sent too (a NIC is fetched with its VM's id: listNics requires it).
+    public var fetchOneNarrowed: (@Sendable (String, [String: String], PluginContext) async throws -> Row?)?
 
     public init(_ fetch: @escaping @Sendable (DataRequest, PluginContext) async throws -> DataPage,
                 fetchOne: (@Sendable (String, PluginContext) async throws -> Row?)? = nil, narrows: Bool = false) {
@@ -50,6 +52,18 @@ public struct DataProvider: Sendable {
     /// other rows, and showing one of those under the selected row's title would mislead.
     public static func api(_ command: String, _ parameters: [(String, String)] = [], idParameter: String? = nil) -> DataProvider {
         let idName = idParameter ?? ListAPI.idParameter(for: command)
+        @Sendable func one(_ id: String, _ narrowing: [String: String], _ context: PluginContext) async throws -> Row? {
+            var params = parameters.filter { narrowing[$0.0] == nil && $0.0 != idName }
+            params += narrowing.filter { $0.key != idName }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            let result = try await context.api.listPage(command, params + [(idName, id)], page: 1, pageSize: 1)
+            let items = result.items.compactMap(\.objectValue)
+            if let match = items.first(where: { $0["id"]?.text == id }) { return Row(match, position: 0) }
+            if let other = items.first {
+                throw CloudStackError.unexpectedResponse(
+                    command: command, reason: "asked for \(idName)=\(id), it answered with \(other["id"]?.text ?? "a row without an id"); not shown")
+            }
+            return nil
+        }
         var provider = DataProvider { request, context in
             // The request's narrowing replaces a fixed parameter of the same name.
             var params = parameters.filter { request.parameters[$0.0] == nil }
@@ -61,15 +75,9 @@ public struct DataProvider: Sendable {
             }
             return DataPage(rows: rows, total: result.count)
         } fetchOne: { id, context in
-            let result = try await context.api.listPage(command, parameters + [(idName, id)], page: 1, pageSize: 1)
-            let items = result.items.compactMap(\.objectValue)
-            if let match = items.first(where: { $0["id"]?.text == id }) { return Row(match, position: 0) }
-            if let other = items.first {
-                throw CloudStackError.unexpectedResponse(
-                    command: command, reason: "asked for \(idName)=\(id), it answered with \(other["id"]?.text ?? "a row without an id"); not shown")
-            }
-            return nil
+            try await one(id, [:], context)
         }
+        provider.fetchOneNarrowed = { id, narrowing, context in try await one(id, narrowing, context) }
         provider.narrows = true
         return provider
     }

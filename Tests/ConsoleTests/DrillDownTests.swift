@@ -78,6 +78,23 @@ struct DrillDownTests {
         }
     }
 
+    @Test("a NIC's details load with its VM's id: the detail fetch sends the list's narrowing (listNics requires virtualmachineid)")
+    func detailsUseTheNarrowing() async throws {
+        try await SimConsole.with(vms: 10) { c in
+            try await c.open(InstancesSection.id)
+            let related = BuiltInSections.view(InstancesSection.id)?.related.map(\.view) ?? []
+            let digit = try #require(related.firstIndex(of: "nics")) + 1
+            c.key(.char(Character(String(digit))))
+            let key = c.s.section
+            #expect(key.hasPrefix("nics?"))
+            try await c.settle { $0.lists[key]?.loading == .idle && $0.lists[key]?.lastLoaded != nil }
+            c.key(.enter)
+            try await c.settle { $0.detail?.fields != nil || $0.detail?.error != nil }
+            #expect(c.s.detail?.error == nil, "\(c.s.detail?.error ?? "")")
+            #expect(c.s.detail?.fields?["macaddress"] != nil)
+        }
+    }
+
     @Test("a long breadcrumb keeps its newest steps at 80 columns")
     func breadcrumbShortensFromTheLeft() {
         let parts = ["Hosts", "kvm-ams1-4", "Instances", "web-prod-1234", "Volumes", "ROOT-1234", "Snapshots"]

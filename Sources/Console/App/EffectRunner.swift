@@ -142,8 +142,15 @@ final class EffectRunner: @unchecked Sendable {
         case let .loadDetail(def, rowID):
             task = Task { [queue] in
                 do {
-                    guard let fetch = def.dataProvider.fetchOne else { return }
-                    if let row = try await fetch(rowID, context) {
+                    let found: Row?
+                    if let narrowed = def.dataProvider.fetchOneNarrowed {
+                        found = try await narrowed(rowID, def.narrowing, context)
+                    } else if let fetch = def.dataProvider.fetchOne {
+                        found = try await fetch(rowID, context)
+                    } else {
+                        return
+                    }
+                    if let row = found {
                         queue.post(.detailLoaded(view: def.id, rowID: rowID, row.fields))
                     } else {
                         queue.post(.detailFailed(view: def.id, rowID: rowID, "it no longer exists"))
