@@ -22,6 +22,8 @@ public struct FormField: Hashable, Sendable {
     public var placeholder: String?
     /// One line about the field, shown by the form's owner while the field has the focus.
     public var help: String?
+    /// A select's search as typed: the first option whose label contains it is chosen (500 VMs in a picker).
+    public var search = ""
 
     public init(id: String, label: String, kind: Kind, error: String? = nil, isRequired: Bool = false,
                 optionValues: [String]? = nil, placeholder: String? = nil, help: String? = nil) {
@@ -87,13 +89,31 @@ public struct FormField: Hashable, Sendable {
             case .home: kind = .select(options: options, selected: 0)
             case .end: kind = .select(options: options, selected: options.count - 1)
             case .char(let c):
-                // Type-to-find: the next option (after the current one, wrapping) whose label starts with the letter.
-                let letter = String(c).lowercased()
-                let order = (1...options.count).map { (selected + $0) % options.count }
-                guard let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return false }
-                kind = .select(options: options, selected: next)
+                // Type-to-find: what is typed so far is searched for in every label; the first that contains it is
+                // chosen. When nothing contains it, the letter alone finds the next label starting with it.
+                let wanted = (search + String(c)).lowercased()
+                if let hit = options.firstIndex(where: { $0.lowercased().contains(wanted) }) {
+                    search += String(c)
+                    kind = .select(options: options, selected: hit)
+                } else {
+                    let letter = String(c).lowercased()
+                    let order = (1...options.count).map { (selected + $0) % options.count }
+                    guard let next = order.first(where: { options[$0].lowercased().hasPrefix(letter) }) else { return false }
+                    search = String(c)
+                    kind = .select(options: options, selected: next)
+                }
+                return true
+            case .backspace:
+                guard !search.isEmpty else { return false }
+                search.removeLast()
+                let wanted = search.lowercased()
+                if !wanted.isEmpty, let hit = options.firstIndex(where: { $0.lowercased().contains(wanted) }) {
+                    kind = .select(options: options, selected: hit)
+                }
+                return true
             default: return false
             }
+            search = ""
         case .checkbox(let on):
             guard key == .char(" ") || key == .char("x") else { return false }
             kind = .checkbox(!on)

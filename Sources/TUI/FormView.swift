@@ -58,6 +58,8 @@ public struct FormView: Hashable, Sendable {
     public mutating func handle(_ key: Key) -> Bool {
         let count = fields.count + buttons.count
         guard count > 0 else { return false }
+        // A select's search ends when the focus leaves it.
+        if [.tab, .down, .backTab, .up].contains(key), fields.indices.contains(focus) { fields[focus].search = "" }
         switch key {
         case .tab, .down: focus = (focus + 1) % count
         case .backTab, .up: focus = (focus - 1 + count) % count
@@ -128,7 +130,10 @@ public struct FormView: Hashable, Sendable {
                 let shown = options.indices.contains(selected) ? options[selected] : ""
                 screen.fill(inputRect, style: inputStyle)
                 let more = options.count > 1 ? " ▸" : ""
-                screen.put((options.count > 1 ? "◂ " : "  ") + shown + more, x: fieldX, y: y, style: inputStyle, maxWidth: inputRect.width)
+                let drawn = screen.put((options.count > 1 ? "◂ " : "  ") + shown + more, x: fieldX, y: y, style: inputStyle, maxWidth: inputRect.width)
+                if focused, !field.search.isEmpty {
+                    screen.put("  /" + field.search, x: fieldX + drawn, y: y, style: inputStyle.with(.dim), maxWidth: max(0, inputRect.width - drawn))
+                }
             case .checkbox(let on):
                 screen.put(on ? "[x]" : "[ ]", x: fieldX, y: y, style: inputStyle, maxWidth: inputRect.width)
             }

@@ -225,3 +225,24 @@ extension FormView {
 extension Key {
     fileprivate static func key(_ c: Character) -> Key { .char(c) }
 }
+
+/// A select with many choices (a VM picker): typing searches every label.
+@Suite("Select search")
+struct SelectSearchTests {
+    @Test("typing 'web-p' chooses the first label containing it; Backspace widens the search; Tab ends it")
+    func typeToSearch() {
+        let names = (1...500).map { "db-stage-\($0)" } + ["web-prod-7", "web-prod-42"]
+        var form = FormView(fields: [FormField.select("vm", "VM", options: names), FormField.text("n", "Name")], buttons: ["OK"])
+        for c in "web-p" { _ = form.handle(.char(c)) }
+        #expect(form.fields[0].value == "web-prod-7")
+        #expect(form.fields[0].search == "web-p")
+        for c in "rod-4" { _ = form.handle(.char(c)) }
+        #expect(form.fields[0].value == "web-prod-42")
+        _ = form.handle(.backspace)
+        _ = form.handle(.backspace)
+        #expect(form.fields[0].search == "web-prod")
+        _ = form.handle(.tab)
+        #expect(form.fields[0].search.isEmpty)
+        #expect(form.fields[0].value == "web-prod-7")
+    }
+}
