@@ -78,12 +78,26 @@ struct HostRecord: Codable, Sendable {
 }
 
 struct ServiceOfferingRecord: Codable, Sendable {
+    /// Whether a running VM on this offering may be scaled without a restart (ServiceOffering.isDynamicScalingEnabled);
+    /// absent means enabled, the server's default.
+    var dynamicScalingEnabled: Bool? = nil
     var id: String
     var name: String
     var cpuNumber: Int
     var cpuSpeed: Int
     /// MB
     var memory: Int
+    // Optional so that state files written before offerings had them still decode.
+    var displayText: String? = nil
+    var created: Int64? = nil
+    var hostTags: String? = nil
+    var offerHA: Bool? = nil
+    var limitCPUUse: Bool? = nil
+    var isSystem: Bool? = nil
+    /// For system offerings: domainrouter, consoleproxy, secondarystoragevm.
+    var systemVMType: String? = nil
+    /// Custom CPU and memory, chosen at deployment (cpuNumber, cpuSpeed and memory are then 0 and not shown).
+    var isCustomized: Bool? = nil
 }
 
 struct TemplateRecord: Codable, Sendable {
@@ -92,6 +106,32 @@ struct TemplateRecord: Codable, Sendable {
     var displayText: String
     var osTypeID: String
     var osDisplayName: String
+    // What the compute area knows of each template or ISO (VMTemplateVO); absent in state files written before it,
+    // where ComputeSeeder fills them in. Which zones hold a copy, and how far its download got, is in
+    // ComputeInventory.templateZones.
+    /// Storage.ImageFormat: QCOW2, RAW, VHD, OVA, ISO, …; ISO marks an ISO.
+    var format: String? = nil
+    /// KVM, VMware, XenServer; None for ISOs.
+    var hypervisor: String? = nil
+    /// The owner; nil for the system's templates (the admin account shows as owner).
+    var accountID: String? = nil
+    var isPublic: Bool? = nil
+    var isFeatured: Bool? = nil
+    var isExtractable: Bool? = nil
+    var passwordEnabled: Bool? = nil
+    var sshKeyEnabled: Bool? = nil
+    var dynamicallyScalable: Bool? = nil
+    /// ISOs: whether a VM can boot from it.
+    var bootable: Bool? = nil
+    /// Registered for every zone (zoneid=-1).
+    var crossZones: Bool? = nil
+    /// Storage.TemplateType: USER, BUILTIN, SYSTEM, ROUTING, PERHOST.
+    var templateType: String? = nil
+    var url: String? = nil
+    var checksum: String? = nil
+    var created: Int64? = nil
+    /// Deleted from every zone: hidden from lists, still named by the VMs made from it.
+    var removed: Int64? = nil
 }
 
 struct NetworkRecord: Codable, Sendable {
