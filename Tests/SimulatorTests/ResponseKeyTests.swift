@@ -37,6 +37,14 @@ struct ResponseKeyTests {
         ("listLoadBalancerRules", [("listall", "true")], "listloadbalancerrulesresponse", "loadbalancerrule"),
         ("listIpForwardingRules", [("listall", "true")], "listipforwardingrulesresponse", "ipforwardingrule"),
         ("listSecurityGroups", [("listall", "true")], "listsecuritygroupsresponse", "securitygroup"),
+        ("listTemplates", [("templatefilter", "featured")], "listtemplatesresponse", "template"),
+        ("listIsos", [("isofilter", "featured")], "listisosresponse", "iso"),
+        ("listOsTypes", [], "listostypesresponse", "ostype"),
+        ("listHypervisors", [], "listhypervisorsresponse", "hypervisor"),
+        ("listSSHKeyPairs", [("listall", "true")], "listsshkeypairsresponse", "sshkeypair"),
+        ("listAffinityGroupTypes", [], "listaffinitygrouptypesresponse", "affinityGroupType"),
+        ("listAffinityGroups", [("listall", "true")], "listaffinitygroupsresponse", "affinitygroup"),
+        ("listInstanceGroups", [("listall", "true")], "listinstancegroupsresponse", "instancegroup"),
     ] as [(String, [(String, String)], String, String)])
     func listKeys(command: String, params: [(String, String)], response: String, item: String) async throws {
         try await withSimulator { server in
