@@ -190,7 +190,6 @@ enum DeployVMHandlers {
             if nics.count > 1 { d.extraNics = Array(nics.dropFirst()) }
             if iso { d.isoID = templateID }
             if scalable { d.dynamicallyScalable = true }
-            if !iso, let diskOfferingID { d.diskOfferingID = diskOfferingID }
         }
         InstanceGroupHandlers.assign(vmIndex, group: p.value("group"), &s.inventory)
         if let rootSize {
@@ -256,15 +255,5 @@ enum DeployVMHandlers {
         }
         let vm = VirtualMachineHandlers.object(s.inventory.vms[i], s.inventory, admin: admin, password: password)
         return .success(JSONObject([("virtualmachine", .object(vm))]))
-    }
-}
-
-/// Passwords for password enabled templates: 12 characters without look-alikes, as the server's generator makes them.
-enum PasswordGenerator {
-    static let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
-
-    static func make() -> String {
-        var g = SystemRandomNumberGenerator()
-        return String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &g)] })
     }
 }

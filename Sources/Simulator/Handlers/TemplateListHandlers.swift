@@ -42,7 +42,7 @@ enum TemplateListHandlers {
         let isPublic = iso ? p.bool("ispublic") : nil
         let isReadyParam = iso ? p.bool("isready") : nil
         let showRemoved = p.bool("showremoved") ?? false
-        let owner = try listOwner(ctx, inv)
+        let owner = try ComputeAccess.owner(ctx, inv).id
         let now = TemplateDownload.now()
 
         if let id, let t = inv.template(id) {
@@ -93,15 +93,6 @@ enum TemplateListHandlers {
         let key = iso ? "iso" : "template"
         let page = rows[paging.range(total: rows.count)].map { JSONValue.object(object($0.0, copy: $0.1, inv, ctx: ctx, now: now)) }
         return listContent(key, page, rows.count)
-    }
-
-    /// Whose templates "self" means: the caller's account, or for an admin the one named by `account`.
-    static func listOwner(_ ctx: RequestContext, _ inv: Inventory) throws -> String {
-        guard ctx.caller.isAdmin, let name = ctx.params.value("account") else { return ctx.caller.account.id }
-        guard let a = inv.accounts.first(where: { $0.name == name }) else {
-            throw APIError.invalid("Unable to find account \(name) in domain ROOT")
-        }
-        return a.id
     }
 
     /// A template or ISO as TemplateResponse shows it, for one zone copy (status only to admins and the owner).

@@ -66,11 +66,9 @@ struct VMComputeDetails: Codable, Sendable {
     var dynamicallyScalable: Bool? = nil
     /// NICs after the default one, for VMs deployed on several networks.
     var extraNics: [NicRecord]? = nil
-    /// The disk offering of the data disk given at deployment.
-    var diskOfferingID: String? = nil
 
     var isEmpty: Bool {
         isoID == nil && (keyPairs ?? []).isEmpty && (affinityGroupIDs ?? []).isEmpty && cpuNumber == nil && cpuSpeed == nil && memory == nil
-            && osTypeID == nil && dynamicallyScalable == nil && (extraNics ?? []).isEmpty && diskOfferingID == nil
+            && osTypeID == nil && dynamicallyScalable == nil && (extraNics ?? []).isEmpty
     }
 }
