@@ -14,7 +14,8 @@ enum ComputeSeeder {
         seedKeyPairs(&inv, &g)
         seedAffinityGroups(&inv, &g)
         seedCustomOffering(&inv, &g)
-        inv.compute.nextVMNumber = highestVMNumber(inv) + 1
+        // Seeder numbers the VMs 1 to N in their instance names.
+        inv.compute.nextVMNumber = inv.vms.count + 1
     }
 
     /// For a state file written before the compute area: the templates it has get zones and flags, the VMs' groups
@@ -31,7 +32,7 @@ enum ComputeSeeder {
     }
 
     static func highestVMNumber(_ inv: Inventory) -> Int {
-        inv.vms.reduce(0) { max($0, Int(RootVolumes.vmNumber($1)) ?? 0) }
+        inv.vms.indices.reduce(0) { max($0, Int(RootVolumes.vmNumber(inv.vms[$1])) ?? 0) }
     }
 
     // MARK: OS types
@@ -165,8 +166,9 @@ enum ComputeSeeder {
 
     /// An instance group for each group name the account's VMs use.
     private static func seedInstanceGroups(_ inv: inout Inventory, _ g: inout SplitMix64) {
+        // The loops over VMs read fields in place: copying each record would retain all its strings, 100,000 times.
         var used: [String: Set<String>] = [:]
-        for vm in inv.vms { if let group = vm.group { used[vm.accountID, default: []].insert(group) } }
+        for i in inv.vms.indices { if let group = inv.vms[i].group { used[inv.vms[i].accountID, default: []].insert(group) } }
         for account in inv.accounts {
             for name in (used[account.id] ?? []).sorted() where inv.compute.instanceGroup(named: name, accountID: account.id) == nil {
                 inv.compute.instanceGroups.append(InstanceGroupRecord(id: g.uuid(), name: name, accountID: account.id,
@@ -191,10 +193,10 @@ enum ComputeSeeder {
             }
         }
         // About a quarter of these accounts' VMs were deployed with one of their key pairs.
-        for vm in inv.vms {
-            guard let keys = byAccount[vm.accountID] else { continue }
+        for i in inv.vms.indices {
+            guard let keys = byAccount[inv.vms[i].accountID] else { continue }
             let roll = g.below(keys.count * 4)
-            if roll < keys.count { inv.compute.updateDetails(vm.id) { $0.keyPairs = [keys[roll]] } }
+            if roll < keys.count { inv.compute.updateDetails(inv.vms[i].id) { $0.keyPairs = [keys[roll]] } }
         }
     }
 
@@ -213,10 +215,11 @@ enum ComputeSeeder {
             // Members: running VMs of the account on different hosts, so the seeded groups hold their own rule.
             var hosts = Set<String>()
             var added = 0
-            for vm in inv.vms where added < spec.members && vm.accountID == account.id && vm.state == .Running {
-                guard let host = vm.hostID, !hosts.contains(host) else { continue }
+            for i in inv.vms.indices {
+                if added >= spec.members { break }
+                guard inv.vms[i].state == .Running, inv.vms[i].accountID == account.id, let host = inv.vms[i].hostID, !hosts.contains(host) else { continue }
                 hosts.insert(host)
-                inv.compute.updateDetails(vm.id) { $0.affinityGroupIDs = ($0.affinityGroupIDs ?? []) + [group.id] }
+                inv.compute.updateDetails(inv.vms[i].id) { $0.affinityGroupIDs = ($0.affinityGroupIDs ?? []) + [group.id] }
                 added += 1
             }
         }
