@@ -12,6 +12,8 @@ struct SimState: Sendable {
     var faults: FaultOptions
     /// Jobs queued by the request being handled; the server schedules them once the lock is released.
     var newJobs: [String] = []
+    /// Seconds an async job takes (`--job-delay`); a template's download is paced by it.
+    var jobDelay: ClosedRange<Double> = 1.0...3.0
     /// Throttling window.
     var windowStart: Int64 = 0
     var windowCount = 0

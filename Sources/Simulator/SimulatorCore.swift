@@ -10,7 +10,9 @@ final class SimulatorCore: Sendable {
     let scheduler: EventLoopGroup
 
     init(inventory: Inventory, options: SimulatorOptions, scheduler: EventLoopGroup) {
-        state = Mutex(SimState(inventory: inventory, faults: options.faults))
+        var initial = SimState(inventory: inventory, faults: options.faults)
+        initial.jobDelay = options.jobDelay
+        state = Mutex(initial)
         jobDelay = options.jobDelay
         self.scheduler = scheduler
     }

@@ -159,4 +159,86 @@ struct ThirdPartyClientTests {
             await api.close()
         }
     }
+
+    /// Lists images and creates nodes with libcloud's CloudStack driver: list_images reads listTemplates
+    /// templatefilter=executable, create_node sends deployVirtualMachine (startvm=False unless asked) and polls its job.
+    static let libcloudCreateScript = """
+    import json, os
+    from libcloud.compute.base import NodeSize
+    from libcloud.compute.providers import get_driver
+    from libcloud.compute.types import Provider
+
+    cls = get_driver(Provider.CLOUDSTACK)
+    endpoint = os.environ["CS_ENDPOINT"]
+    driver = cls(key=os.environ["CS_KEY"], secret=os.environ["CS_SECRET"], url=endpoint, secure=endpoint.startswith("https:"))
+    images = driver.list_images()
+    image = next(i for i in images if i.name == "Ubuntu 22.04 LTS")
+    size = NodeSize(id=os.environ["CS_OFFERING"], name="Small Instance", ram=512, disk=0, bandwidth=0, price=0, driver=driver)
+    location = driver.list_locations()[0]
+    running = driver.create_node(name="libcloud-node-1", size=size, image=image, location=location, ex_start_vm=True)
+    stopped = driver.create_node(name="libcloud-node-2", size=size, image=image, location=location)
+    def node(n):
+        return {"id": n.id, "name": n.name, "state": str(n.state), "private_ips": n.private_ips}
+    print(json.dumps({
+        "images": [{"id": i.id, "name": i.name, "hypervisor": i.extra["hypervisor"], "format": i.extra["format"], "os": i.extra["os"],
+                    "size": i.extra.get("size")} for i in images],
+        "location": location.id,
+        "running": node(running),
+        "stopped": node(stopped),
+        "listed": [node(n) for n in driver.list_nodes() if n.name.startswith("libcloud-node-")],
+    }))
+    """
+
+    @Test("libcloud list_images and create_node: the executable templates with hypervisor, format and OS; a node deployed running and one stopped")
+    func libcloudCreateNode() async throws {
+        var options = SimulatorOptions()
+        options.vms = 150
+        options.jobDelay = 0.05...0.1
+        try await TestSimulator.with(options) { server in
+            let api = try admin(server)
+            let vms = try await api.listAll("listVirtualMachines", [("listall", "true")]).items.compactMap(\.objectValue)
+            let offering = try #require(vms.first { $0["serviceofferingname"]?.text == "Small Instance" }?["serviceofferingid"]?.text)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-libcloud-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let script = dir.appendingPathComponent("create_node.py")
+            try Self.libcloudCreateScript.write(to: script, atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["python3", script.path]
+            var env = ProcessInfo.processInfo.environment
+            env["CS_ENDPOINT"] = server.endpoint
+            env["CS_KEY"] = server.credentials.admin.apiKey
+            env["CS_SECRET"] = server.credentials.admin.secretKey
+            env["CS_OFFERING"] = offering
+            env["HOME"] = dir.path
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out
+            p.standardError = err
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile()
+            let e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 0, "libcloud failed: \(String(decoding: e, as: UTF8.self))")
+            let result = try JSONParser.parse(String(decoding: o, as: UTF8.self))
+            let images = result["images"]?.arrayValue?.compactMap(\.objectValue) ?? []
+            let ubuntu = try #require(images.first { $0["name"]?.text == "Ubuntu 22.04 LTS" })
+            #expect(ubuntu["hypervisor"]?.text == "KVM" && ubuntu["format"]?.text == "QCOW2" && ubuntu["os"]?.text == "Ubuntu 22.04 LTS")
+            #expect((ubuntu["size"]?.intValue ?? 0) > 0)
+            #expect(images.contains { $0["hypervisor"]?.text == "VMware" && $0["format"]?.text == "OVA" })
+            #expect(!images.contains { $0["name"]?.text == "acme-base-image" }, "another account's private template")
+            let running = try #require(result["running"]?.objectValue)
+            #expect(running["state"]?.text == "running")
+            #expect(running["private_ips"]?.arrayValue?.first?.text?.hasPrefix("10.") == true)
+            #expect(result["stopped"]?["state"]?.text == "stopped")
+            #expect(Set(result["listed"]?.arrayValue?.compactMap { $0["name"]?.text } ?? []) == ["libcloud-node-1", "libcloud-node-2"])
+            // What the server says, through our own client.
+            let id = try #require(running["id"]?.text)
+            let vm = try #require(try await api.call("listVirtualMachines", [("id", id)]).list.items.first?.objectValue)
+            #expect(vm["state"]?.text == "Running" && vm["zoneid"]?.text == result["location"]?.text && vm["templatename"]?.text == "Ubuntu 22.04 LTS")
+            await api.close()
+        }
+    }
 }

@@ -44,6 +44,14 @@ struct ResponseKeyTests {
         ("listRoles", [], "listrolesresponse", "role"),
         ("listServiceOfferings", [], "listserviceofferingsresponse", "serviceoffering"),
         ("listConfigurations", [], "listconfigurationsresponse", "configuration"),
+        ("listTemplates", [("templatefilter", "featured")], "listtemplatesresponse", "template"),
+        ("listIsos", [("isofilter", "featured")], "listisosresponse", "iso"),
+        ("listOsTypes", [], "listostypesresponse", "ostype"),
+        ("listHypervisors", [], "listhypervisorsresponse", "hypervisor"),
+        ("listSSHKeyPairs", [("listall", "true")], "listsshkeypairsresponse", "sshkeypair"),
+        ("listAffinityGroupTypes", [], "listaffinitygrouptypesresponse", "affinityGroupType"),
+        ("listAffinityGroups", [("listall", "true")], "listaffinitygroupsresponse", "affinitygroup"),
+        ("listInstanceGroups", [("listall", "true")], "listinstancegroupsresponse", "instancegroup"),
     ] as [(String, [(String, String)], String, String)])
     func listKeys(command: String, params: [(String, String)], response: String, item: String) async throws {
         try await withSimulator { server in

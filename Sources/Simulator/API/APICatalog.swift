@@ -8,7 +8,7 @@ enum APICatalog {
                                      param("listall", "boolean", "If set to false, list only resources belonging to the command's caller; if set to true - list resources that the caller is authorized to see. Default value is false")]
 
     /// Every command: the core ones below, then each area's own catalog (one file per area, so areas grow apart).
-    static let all: [APICommandSpec] = core + NetworkCatalog.commands + AdminCatalog.commands + VolumeCatalog.commands
+    static let all: [APICommandSpec] = core + NetworkCatalog.commands + AdminCatalog.commands + VolumeCatalog.commands + ComputeCatalog.commands
 
     static let core: [APICommandSpec] = [
         // Discovery and accounts.
@@ -65,7 +65,9 @@ enum APICatalog {
               param("templateid", "uuid", "list vms by template"), param("serviceofferingid", "uuid", "list by the service offering"),
               param("networkid", "uuid", "list by network id"),
               param("details", "list", "comma separated list of vm details requested, value can be a list of [all, group, nics, stats, secgrp, tmpl, servoff, diskoff, backoff, iso, volume, min, affgrp]."),
-              param("haenable", "boolean", "list by the High Availability offering; true if filtering VMs with HA enabled; false for VMs with HA disabled")] + accountScopeParams,
+              param("haenable", "boolean", "list by the High Availability offering; true if filtering VMs with HA enabled; false for VMs with HA disabled"),
+              param("isoid", "uuid", "list vms by iso"), param("keypair", "list vms by ssh keypair name"),
+              param("affinitygroupid", "uuid", "list vms by affinity group"), param("groupid", "uuid", "the group ID")] + accountScopeParams,
              VirtualMachineHandlers.fields, VirtualMachineHandlers.list),
         vmAction("startVirtualMachine", "org.apache.cloudstack.api.command.admin.vm.StartVMCmdByAdmin", "Starts a virtual machine.",
                  [param("hostid", "uuid", "destination Host ID to deploy the VM to - parameter available for root admin only")], VirtualMachineHandlers.start),

@@ -6,6 +6,20 @@ struct APIParam: Sendable {
     var type: String
     var required: Bool
     var description: String
+    /// The longest value the server takes (the @Parameter length: 255 unless the command says otherwise).
+    var length: Int
+    /// The list command of what the parameter names (zoneid: listZones), when it names something; `id` is resolved
+    /// per command by listApis (APIRelations).
+    var related: String?
+
+    init(name: String, type: String, required: Bool, description: String, length: Int? = nil, related: String? = nil) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.description = description
+        self.length = length ?? APIParamDefaults.length(name)
+        self.related = related ?? APIParamDefaults.related(name)
+    }
 }
 
 /// What a handler sees: the command, its parameters and the caller.

@@ -8,12 +8,14 @@ enum AccountHandlers {
         if let name, visible.isEmpty {
             throw APIError.invalid("Unable to find API with the name: \(name)")
         }
+        // As ApiDiscoveryServiceImpl: "related" names the commands answering with the same object (absent when none),
+        // a parameter's "related" the commands answering with what it names, and "length" its longest value.
         let items: [JSONValue] = visible.map { spec in
             var b = ObjectBuilder()
             b.add("name", spec.name)
             b.add("description", spec.description)
             b.add("isasync", spec.isAsync)
-            b.add("related", "")
+            b.add("related", APIRelations.related(of: spec))
             b.add("since", spec.since.isEmpty ? "4.0.0" : spec.since)
             b.add("type", spec.adminOnly ? "admin" : "user")
             b.add("params", .array(spec.params.map { p in
@@ -21,13 +23,15 @@ enum AccountHandlers {
                 pb.add("name", p.name)
                 pb.add("description", p.description)
                 pb.add("type", p.type)
-                pb.add("length", 255)
+                pb.add("length", p.length)
                 pb.add("required", p.required)
-                pb.add("related", "")
+                pb.add("related", APIRelations.related(of: p, in: spec))
                 return pb.value
             }))
+            let entity = APIResponseFields.entity(of: spec)
             b.add("response", .array(spec.responseFields.map { f in
-                JSONValue.object(JSONObject([("name", .string(f)), ("description", .string(f)), ("type", .string("string"))]))
+                JSONValue.object(JSONObject([("name", .string(f)), ("description", .string(APIResponseFields.description(f, entity: entity))),
+                                             ("type", .string(APIResponseFields.type(f)))]))
             }))
             return b.value
         }

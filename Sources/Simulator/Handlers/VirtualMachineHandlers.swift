@@ -6,7 +6,8 @@ enum VirtualMachineHandlers {
                          "zoneid", "zonename", "hostid", "hostname", "hypervisor", "templateid", "templatename", "templatedisplaytext",
                          "serviceofferingid", "serviceofferingname", "cpunumber", "cpuspeed", "memory", "cpuused", "networkkbsread",
                          "networkkbswrite", "diskkbsread", "diskkbswrite", "diskioread", "diskiowrite", "guestosid", "ostypeid", "osdisplayname",
-                         "rootdeviceid", "rootdevicetype", "haenable", "group", "nic", "securitygroup", "affinitygroup", "tags", "details"]
+                         "rootdeviceid", "rootdevicetype", "haenable", "group", "groupid", "nic", "securitygroup", "affinitygroup", "tags", "details",
+                         "passwordenabled", "password", "isoid", "isoname", "isodisplaytext", "keypairs", "isdynamicallyscalable"]
 
     static func list(_ s: inout SimState, _ ctx: RequestContext) throws -> JSONObject {
         let inv = s.inventory
@@ -27,6 +28,21 @@ enum VirtualMachineHandlers {
         let keyword = p.value("keyword")?.lowercased()
         let ha = p.bool("haenable")
         let scope = ctx.visibleAccount(inv)
+        // The compute area's filters, from the few VMs that carry details (no scan of every VM to build them).
+        let isoID = try ctx.uuid("isoid") { inv.template($0) != nil }
+        let keyPair = p.value("keypair")
+        let affinityGroupID = try ctx.uuid("affinitygroupid") { inv.compute.affinityGroup($0) != nil }
+        let groupID = try ctx.uuid("groupid") { inv.compute.instanceGroupPosition($0) != nil }
+        let detailMatches: Set<String>? = (isoID == nil && keyPair == nil && affinityGroupID == nil) ? nil : Set(inv.compute.vmDetails.compactMap { (vmID, d) in
+            if let isoID, d.isoID != isoID { return nil }
+            if let keyPair, !(d.keyPairs ?? []).contains(keyPair) { return nil }
+            if let affinityGroupID, !(d.affinityGroupIDs ?? []).contains(affinityGroupID) { return nil }
+            return vmID
+        })
+        let vmsWithExtraNic: Set<String> = networkID.map { nid in
+            Set(inv.compute.vmDetails.compactMap { (vmID, d) in (d.extraNics ?? []).contains { $0.networkID == nid } ? vmID : nil })
+        } ?? []
+        let group = groupID.flatMap { inv.compute.instanceGroupPosition($0) }.map { inv.compute.instanceGroups[$0] }
         let hostsInPod: Set<String>? = podID.map { pid in Set(inv.hosts.filter { $0.podID == pid }.map(\.id)) }
         let hostsInCluster: Set<String>? = clusterID.map { cid in Set(inv.hosts.filter { $0.clusterID == cid }.map(\.id)) }
         // storageid: the pool of a VM's ROOT volume, or of any volume attached to it.
@@ -43,6 +59,7 @@ enum VirtualMachineHandlers {
         let hideDestroyed = !ctx.caller.isAdmin
         let filtered = hideDestroyed || id != nil || ids != nil || zoneID != nil || hostID != nil || hostsInPod != nil || hostsInCluster != nil || storageID != nil
             || templateID != nil || offeringID != nil || networkID != nil || ha != nil || state != nil || name != nil || keyword != nil
+            || detailMatches != nil || group != nil
 
         // Reads fields in place (no copy of the record), since this runs for every VM of a 200,000-VM cloud.
         func matches(_ i: Int) -> Bool {
@@ -59,8 +76,10 @@ enum VirtualMachineHandlers {
             if let storageID, inv.vms[i].poolID != storageID, !vmsWithVolumesOnPool.contains(inv.vms[i].id) { return false }
             if let templateID, inv.vms[i].templateID != templateID { return false }
             if let offeringID, inv.vms[i].serviceOfferingID != offeringID { return false }
-            if let networkID, inv.vms[i].nic.networkID != networkID { return false }
+            if let networkID, inv.vms[i].nic.networkID != networkID, !vmsWithExtraNic.contains(inv.vms[i].id) { return false }
             if let ha, inv.vms[i].haEnable != ha { return false }
+            if let detailMatches, !detailMatches.contains(inv.vms[i].id) { return false }
+            if let group, inv.vms[i].accountID != group.accountID || inv.vms[i].group != group.name { return false }
             if let stateFilter {
                 let st = inv.vms[i].state
                 if let wanted = stateFilter {
@@ -111,15 +130,18 @@ enum VirtualMachineHandlers {
         static let full = Detail(nil)
     }
 
-    static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full, pendingJob: String? = nil) -> JSONObject {
+    static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full, pendingJob: String? = nil,
+                       password: String? = nil) -> JSONObject {
         let account = inv.account(vm.accountID)
         let user = inv.user(vm.userID)
         let zone = inv.zone(vm.zoneID)
         let host = inv.host(vm.hostID)
         let template = inv.template(vm.templateID)
         let offering = inv.offering(vm.serviceOfferingID)
-        let hypervisor = inv.host(vm.lastHostID)?.hypervisor ?? "KVM"
-        var b = ObjectBuilder(capacity: 48)
+        let extra = inv.compute.details(vm.id)
+        let size = ComputeSizes.of(vm, inv)
+        let hypervisor = inv.host(vm.lastHostID)?.hypervisor ?? template?.hypervisor ?? "KVM"
+        var b = ObjectBuilder(capacity: 56)
         b.add("id", vm.id)
         b.add("name", vm.name)
         b.add("displayname", vm.displayName)
@@ -131,7 +153,10 @@ enum VirtualMachineHandlers {
         b.date("created", vm.created)
         b.add("state", vm.state.rawValue)
         b.add("haenable", vm.haEnable)
-        if let g = vm.group { b.add("group", g) }
+        if let g = vm.group {
+            b.add("groupid", inv.compute.instanceGroup(named: g, accountID: vm.accountID)?.id)
+            b.add("group", g)
+        }
         b.add("zoneid", vm.zoneID)
         b.add("zonename", zone?.name)
         if admin, let host {
@@ -142,12 +167,18 @@ enum VirtualMachineHandlers {
         b.add("templateid", vm.templateID)
         b.add("templatename", template?.name)
         if !detail.minimal { b.add("templatedisplaytext", template?.displayText) }
-        b.add("passwordenabled", false)
+        b.add("passwordenabled", template?.passwordEnabled ?? false)
+        if let isoID = extra?.isoID {
+            let iso = inv.template(isoID)
+            b.add("isoid", isoID)
+            b.add("isoname", iso?.name)
+            b.add("isodisplaytext", iso?.displayText)
+        }
         b.add("serviceofferingid", vm.serviceOfferingID)
         b.add("serviceofferingname", offering?.name)
-        b.add("cpunumber", offering?.cpuNumber ?? 1)
-        b.add("cpuspeed", offering?.cpuSpeed ?? 1000)
-        b.add("memory", offering?.memory ?? 512)
+        b.add("cpunumber", size.cpuNumber)
+        b.add("cpuspeed", size.cpuSpeed)
+        b.add("memory", size.memory)
         if detail.stats && !detail.minimal {
             let h = stableHash(vm.id)
             let running = vm.state == .Running
@@ -158,35 +189,32 @@ enum VirtualMachineHandlers {
             b.add("diskkbswrite", running ? Int64((h >> 16) % 7_000_000) : 0)
             b.add("diskioread", running ? Int64((h >> 24) % 400_000) : 0)
             b.add("diskiowrite", running ? Int64((h >> 32) % 300_000) : 0)
-            b.add("memorykbs", Int64((offering?.memory ?? 512) * 1024))
-            b.add("memoryintfreekbs", running ? Int64((h >> 40) % UInt64((offering?.memory ?? 512) * 512)) : 0)
+            b.add("memorykbs", Int64(size.memory * 1024))
+            b.add("memoryintfreekbs", running ? Int64((h >> 40) % UInt64(max(1, size.memory * 512))) : 0)
         }
-        b.add("guestosid", template?.osTypeID)
-        b.add("ostypeid", template?.osTypeID)
-        b.add("osdisplayname", template?.osDisplayName)
+        let osTypeID = extra?.osTypeID ?? template?.osTypeID
+        b.add("guestosid", osTypeID)
+        b.add("ostypeid", osTypeID)
+        b.add("osdisplayname", extra?.osTypeID.flatMap { inv.compute.osType($0)?.description } ?? template?.osDisplayName)
         b.add("rootdeviceid", 0)
         b.add("rootdevicetype", "ROOT")
         b.add("hypervisor", hypervisor)
-        b.add("isdynamicallyscalable", false)
-        if detail.nics || !detail.minimal, let network = inv.network(vm.nic.networkID) {
-            var n = ObjectBuilder(capacity: 14)
-            n.add("id", vm.nic.id)
-            n.add("networkid", network.id)
-            n.add("networkname", network.name)
-            n.add("netmask", "255.255.255.0")
-            n.add("gateway", network.prefix + ".1")
-            n.add("ipaddress", vm.nic.ipAddress)
-            n.add("broadcasturi", "vlan://\(100 + Int(stableHash(network.id) % 3900))")
-            n.add("traffictype", "Guest")
-            n.add("type", "Isolated")
-            n.add("isdefault", true)
-            n.add("macaddress", vm.nic.macAddress)
-            n.add("deviceid", "0")
-            b.add("nic", .array([n.value]))
+        b.add("isdynamicallyscalable", extra?.dynamicallyScalable ?? false)
+        if let keys = extra?.keyPairs, !keys.isEmpty { b.add("keypairs", keys.joined(separator: ",")) }
+        if let password { b.add("password", password) }
+        if detail.nics || !detail.minimal {
+            var nics: [JSONValue] = []
+            if let n = nicObject(vm.nic, vm: vm, device: 0, isDefault: true, inv) { nics.append(n) }
+            for (k, nic) in (extra?.extraNics ?? []).enumerated() {
+                if let n = nicObject(nic, vm: vm, device: k + 1, isDefault: false, inv) { nics.append(n) }
+            }
+            if !nics.isEmpty { b.add("nic", .array(nics)) }
         }
         if !detail.minimal {
             b.add("securitygroup", .array([]))
-            b.add("affinitygroup", .array([]))
+            b.add("affinitygroup", .array((extra?.affinityGroupIDs ?? []).compactMap { id in
+                inv.compute.affinityGroup(id).map { .object(AffinityGroupHandlers.nested($0, inv)) }
+            }))
             b.add("tags", .array([]))
             b.add("details", .object(JSONObject()))
         }
@@ -195,6 +223,27 @@ enum VirtualMachineHandlers {
             b.add("jobstatus", 0)
         }
         return b.object
+    }
+
+    /// A NIC as listVirtualMachines nests it; the network's own record (network area) gives its addresses when it has one.
+    static func nicObject(_ nic: NicRecord, vm: VirtualMachineRecord, device: Int, isDefault: Bool, _ inv: Inventory) -> JSONValue? {
+        let area = inv.net.network(nic.networkID)
+        let core = inv.network(nic.networkID)
+        guard area != nil || core != nil else { return nil }
+        var n = ObjectBuilder(capacity: 14)
+        n.add("id", nic.id)
+        n.add("networkid", nic.networkID)
+        n.add("networkname", area?.name ?? core?.name)
+        n.add("netmask", area?.netmask ?? "255.255.255.0")
+        n.add("gateway", area?.gateway ?? core.map { $0.prefix + ".1" })
+        if !nic.ipAddress.isEmpty { n.add("ipaddress", nic.ipAddress) }
+        n.add("broadcasturi", "vlan://\(area?.vlan ?? 100 + Int(stableHash(nic.networkID) % 3900))")
+        n.add("traffictype", "Guest")
+        n.add("type", area?.type ?? "Isolated")
+        n.add("isdefault", isDefault)
+        n.add("macaddress", nic.macAddress)
+        n.add("deviceid", String(device))
+        return n.value
     }
 
     // MARK: - Actions
@@ -288,7 +337,11 @@ enum VirtualMachineHandlers {
         default: break
         }
         let result = JSONObject([("virtualmachine", .object(object(s.inventory.vms[i], s.inventory, admin: admin)))])
-        if expunge { s.inventory.removeVM(at: i) }
+        if expunge {
+            // Its ISO, key pairs, affinity groups and extra NICs go with it.
+            s.inventory.compute.vmDetails[id] = nil
+            s.inventory.removeVM(at: i)
+        }
         return .success(result)
     }
 }

@@ -23,10 +23,11 @@ struct Inventory: Codable, Sendable {
     var net = NetworkInventory()
     var admin = AdminInventory()
     var volumes = VolumeInventory()
+    var compute = ComputeInventory()
 
     private enum CodingKeys: String, CodingKey {
         case seed, domains, accounts, users, zones, pods, clusters, hosts, serviceOfferings, templates, networks, vms,
-             storagePools, imageStores, vmSnapshots, events, alerts, serial, net, admin, volumes
+             storagePools, imageStores, vmSnapshots, events, alerts, serial, net, admin, volumes, compute
     }
 
     init(from decoder: any Decoder) throws {
@@ -53,6 +54,9 @@ struct Inventory: Codable, Sendable {
         net = try c.decodeIfPresent(NetworkInventory.self, forKey: .net) ?? NetworkInventory()
         admin = try c.decodeIfPresent(AdminInventory.self, forKey: .admin) ?? AdminInventory()
         volumes = try c.decodeIfPresent(VolumeInventory.self, forKey: .volumes) ?? VolumeInventory()
+        compute = try c.decodeIfPresent(ComputeInventory.self, forKey: .compute) ?? ComputeInventory()
+        // Templates need zones and flags to be listed or deployed: a state file from before the compute area gets them.
+        if !c.contains(.compute) { ComputeSeeder.upgrade(&self) }
     }
 
     init(seed: UInt64) { self.seed = seed }
@@ -119,6 +123,18 @@ struct Inventory: Codable, Sendable {
         vms.append(vm)
         vmNameKeys.append(Self.nameKey(vm))
         vmSearchKeys.append(Self.searchKey(vm))
+    }
+
+    /// Recomputes the search keys of a VM whose name or display name changed.
+    mutating func refreshVMKeys(at i: Int) {
+        vmNameKeys[i] = Self.nameKey(vms[i])
+        vmSearchKeys[i] = Self.searchKey(vms[i])
+    }
+
+    /// Adds a registered template or ISO without rebuilding the other indexes.
+    mutating func appendTemplate(_ t: TemplateRecord) {
+        templateIndex[t.id] = templates.count
+        templates.append(t)
     }
 
     mutating func removeVM(at i: Int) {

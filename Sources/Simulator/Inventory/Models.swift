@@ -93,6 +93,9 @@ struct HostRecord: Codable, Sendable {
 }
 
 struct ServiceOfferingRecord: Codable, Sendable {
+    /// Whether a running VM on this offering may be scaled without a restart (ServiceOffering.isDynamicScalingEnabled);
+    /// absent means enabled, the server's default.
+    var dynamicScalingEnabled: Bool? = nil
     var id: String
     var name: String
     var cpuNumber: Int
@@ -118,6 +121,32 @@ struct TemplateRecord: Codable, Sendable {
     var displayText: String
     var osTypeID: String
     var osDisplayName: String
+    // What the compute area knows of each template or ISO (VMTemplateVO); absent in state files written before it,
+    // where ComputeSeeder fills them in. Which zones hold a copy, and how far its download got, is in
+    // ComputeInventory.templateZones.
+    /// Storage.ImageFormat: QCOW2, RAW, VHD, OVA, ISO, …; ISO marks an ISO.
+    var format: String? = nil
+    /// KVM, VMware, XenServer; None for ISOs.
+    var hypervisor: String? = nil
+    /// The owner; nil for the system's templates (the admin account shows as owner).
+    var accountID: String? = nil
+    var isPublic: Bool? = nil
+    var isFeatured: Bool? = nil
+    var isExtractable: Bool? = nil
+    var passwordEnabled: Bool? = nil
+    var sshKeyEnabled: Bool? = nil
+    var dynamicallyScalable: Bool? = nil
+    /// ISOs: whether a VM can boot from it.
+    var bootable: Bool? = nil
+    /// Registered for every zone (zoneid=-1).
+    var crossZones: Bool? = nil
+    /// Storage.TemplateType: USER, BUILTIN, SYSTEM, ROUTING, PERHOST.
+    var templateType: String? = nil
+    var url: String? = nil
+    var checksum: String? = nil
+    var created: Int64? = nil
+    /// Deleted from every zone: hidden from lists, still named by the VMs made from it.
+    var removed: Int64? = nil
 }
 
 struct NetworkRecord: Codable, Sendable {

@@ -216,6 +216,7 @@ enum Seeder {
         NetworkSeeder.seed(&inv, seed: seed)
         AdminSeeder.seed(&inv, seed: seed)
         VolumeSeeder.seed(&inv, seed: seed)
+        ComputeSeeder.seed(&inv, seed: seed)
         return inv
     }
 

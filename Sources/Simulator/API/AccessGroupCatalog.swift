@@ -1,0 +1,57 @@
+/// SSH key pairs, affinity groups and instance groups (see ComputeCatalog).
+enum AccessGroupCatalog {
+    static let ownerParams = [param("account", "an optional account for the object. Must be used with domainId."),
+                              param("domainid", "uuid", "an optional domainId for the object. If the account parameter is used, domainId must also be used."),
+                              param("projectid", "uuid", "an optional project for the object")]
+
+    static let commands: [APICommandSpec] = [
+        APICatalog.spec("listSSHKeyPairs", "listsshkeypairsresponse", user: true, list: true, cls: "org.apache.cloudstack.api.command.user.ssh.ListSSHKeyPairsCmd",
+                        "List registered keypairs",
+                        [param("id", "uuid", "the ID of the ssh keypair"), param("name", "A key pair name to look for"),
+                         param("fingerprint", "A public key fingerprint to look for")] + APICatalog.accountScopeParams,
+                        SSHKeyPairHandlers.fields, SSHKeyPairHandlers.list),
+        APICatalog.spec("createSSHKeyPair", "createsshkeypairresponse", user: true, cls: "org.apache.cloudstack.api.command.user.ssh.CreateSSHKeyPairCmd",
+                        "Create a new keypair and returns the private key",
+                        [param("name", required: true, "Name of the keypair")] + ownerParams, SSHKeyPairHandlers.createFields, SSHKeyPairHandlers.create),
+        APICatalog.spec("registerSSHKeyPair", "registersshkeypairresponse", user: true, cls: "org.apache.cloudstack.api.command.user.ssh.RegisterSSHKeyPairCmd",
+                        "Register a public key in a keypair under a certain name",
+                        [param("name", required: true, "Name of the keypair"), param("publickey", required: true, "Public key material of the keypair")] + ownerParams,
+                        SSHKeyPairHandlers.fields, SSHKeyPairHandlers.register),
+        APICatalog.spec("deleteSSHKeyPair", "deletesshkeypairresponse", user: true, cls: "org.apache.cloudstack.api.command.user.ssh.DeleteSSHKeyPairCmd",
+                        "Deletes a keypair by name", [param("name", required: true, "Name of the keypair")] + ownerParams,
+                        ["success", "displaytext"], SSHKeyPairHandlers.delete),
+
+        APICatalog.spec("listAffinityGroupTypes", "listaffinitygrouptypesresponse", user: true, list: true,
+                        cls: "org.apache.cloudstack.api.command.user.affinitygroup.ListAffinityGroupTypesCmd", "Lists affinity group types available", [],
+                        ["type"], AffinityGroupHandlers.listTypes),
+        APICatalog.spec("listAffinityGroups", "listaffinitygroupsresponse", user: true, list: true,
+                        cls: "org.apache.cloudstack.api.command.user.affinitygroup.ListAffinityGroupsCmd", "Lists affinity groups",
+                        [param("id", "uuid", "list the affinity group by the ID provided"), param("name", "lists affinity groups by name"),
+                         param("virtualmachineid", "uuid", "lists affinity groups by virtual machine ID"), param("type", "lists affinity groups by type")]
+                            + APICatalog.accountScopeParams,
+                        AffinityGroupHandlers.fields, AffinityGroupHandlers.list),
+        APICatalog.spec("createAffinityGroup", "createaffinitygroupresponse", user: true, async: true,
+                        cls: "org.apache.cloudstack.api.command.user.affinitygroup.CreateAffinityGroupCmd", "Creates an affinity/anti-affinity group",
+                        [param("name", required: true, "name of the affinity group"), param("type", required: true, "Type of the affinity group from the available affinity/anti-affinity group types"),
+                         param("description", "optional description of the affinity group")] + ownerParams,
+                        AffinityGroupHandlers.fields, AffinityGroupHandlers.create),
+        APICatalog.spec("deleteAffinityGroup", "deleteaffinitygroupresponse", user: true, async: true,
+                        cls: "org.apache.cloudstack.api.command.user.affinitygroup.DeleteAffinityGroupCmd", "Deletes affinity group",
+                        [param("id", "uuid", "The ID of the affinity group. Mutually exclusive with name parameter"),
+                         param("name", "The name of the affinity group. Mutually exclusive with ID parameter")] + ownerParams,
+                        ["success", "displaytext"], AffinityGroupHandlers.delete),
+
+        APICatalog.spec("listInstanceGroups", "listinstancegroupsresponse", user: true, list: true, cls: "org.apache.cloudstack.api.command.user.vmgroup.ListVMGroupsCmd",
+                        "Lists vm groups", [param("id", "uuid", "list instance groups by ID"), param("name", "list instance groups by name")] + APICatalog.accountScopeParams,
+                        InstanceGroupHandlers.fields, InstanceGroupHandlers.list),
+        APICatalog.spec("createInstanceGroup", "createinstancegroupresponse", user: true, cls: "org.apache.cloudstack.api.command.user.vmgroup.CreateVMGroupCmd",
+                        "Creates a vm group", [param("name", required: true, "the name of the instance group")] + ownerParams,
+                        InstanceGroupHandlers.fields, InstanceGroupHandlers.create),
+        APICatalog.spec("updateInstanceGroup", "updateinstancegroupresponse", user: true, cls: "org.apache.cloudstack.api.command.user.vmgroup.UpdateVMGroupCmd",
+                        "Updates a vm group", [param("id", "uuid", required: true, "Instance group ID"), param("name", "new instance group name")],
+                        InstanceGroupHandlers.fields, InstanceGroupHandlers.update),
+        APICatalog.spec("deleteInstanceGroup", "deleteinstancegroupresponse", user: true, cls: "org.apache.cloudstack.api.command.user.vmgroup.DeleteVMGroupCmd",
+                        "Deletes a vm group", [param("id", "uuid", required: true, "the ID of the instance group")], ["success", "displaytext"],
+                        InstanceGroupHandlers.delete),
+    ]
+}
