@@ -48,7 +48,7 @@ let package = Package(
         // Start-up time and listVirtualMachines page latency of the simulator at scale (a benchmark, not a test).
         .executableTarget(name: "SimulatorBench", dependencies: ["Simulator", "CloudStack"]),
         // Benchmarks of the console's own work per key (figures in BENCHMARKS.md).
-        .executableTarget(name: "ConsoleBench", dependencies: ["Console"]),
+        .executableTarget(name: "ConsoleBench", dependencies: ["Console", "Simulator", "CloudStack"]),
         // libncursesw and a tiny C shim for the curses macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Terminal-independent screen model and widgets; the curses backend is its one curses file.
