@@ -135,8 +135,9 @@ struct AdminSectionsTmuxTests {
         let vm = try #require(vmLine.split(separator: " ").first.map(String.init))
         // Instances' related views: 1 VM snapshots, 2 Volumes.
         try t.press("2")
-        let volumes = try t.waitFor("› \(vm) › Volumes")
-        #expect(volumes.contains("ROOT-"))
+        // The breadcrumb comes at once; the rows when the page arrives.
+        let volumes = try t.waitFor(all: ["› \(vm) › Volumes", "ROOT-"])
+        #expect(volumes.contains(" row"))
         try t.press("Enter")
         let detail = try t.waitFor("┌  ROOT-")
         #expect(detail.contains("vmname                 \(vm)"))
