@@ -63,17 +63,18 @@ enum Bulk {
     /// After the confirmation: a summary entry, one entry per row, the marks cleared.
     static func run(_ p: PendingAction, _ s: inout AppState) -> [Effect] {
         let rows = [p] + p.others
-        let summary = s.jobs.start(title: "\(p.action.label): \(rows.count) rows", listView: p.listView, rowID: nil, now: s.now)
         var effects: [Effect] = []
         var children: [String] = []
         for var row in rows {
             row.others = []
             row.isBulkRow = true
             let track = s.jobs.start(title: row.action.notification(row.context), listView: p.listView, rowID: row.row.id, now: s.now)
-            s.jobs.update(track) { $0.parent = summary }
             children.append(track)
             effects.append(.runAction(track: track, row))
         }
+        // The summary is started last, so the tray (newest first) shows it above its rows.
+        let summary = s.jobs.start(title: "\(p.action.label): \(rows.count) rows", listView: p.listView, rowID: nil, now: s.now)
+        for track in children { s.jobs.update(track) { $0.parent = summary } }
         s.jobs.update(summary) { $0.children = children; $0.progress = "0 of \(rows.count) done" }
         s.lists[p.listView]?.marked = []
         Update.flash(&s, "\(p.action.label): \(rows.count) rows… (n: notifications)", error: false)

@@ -36,6 +36,8 @@ enum FormBinding {
         let old = Dictionary(previous.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var kept = fields
         for i in kept.indices {
+            // A select's search goes on while the choice it found changes.
+            if let p = old[kept[i].id], sameKind(p.kind, kept[i].kind) { kept[i].search = p.search }
             if let p = old[kept[i].id], p.value == kept[i].value, sameKind(p.kind, kept[i].kind) {
                 let (error, help, placeholder) = (kept[i].error, kept[i].help, kept[i].placeholder)
                 kept[i] = p

@@ -66,6 +66,7 @@ enum APICatalog {
               param("networkid", "uuid", "list by network id"),
               param("details", "list", "comma separated list of vm details requested, value can be a list of [all, group, nics, stats, secgrp, tmpl, servoff, diskoff, backoff, iso, volume, min, affgrp]."),
               param("haenable", "boolean", "list by the High Availability offering; true if filtering VMs with HA enabled; false for VMs with HA disabled"),
+              param("hypervisor", "the target hypervisor for the template"),
               param("isoid", "uuid", "list vms by iso"), param("keypair", "list vms by ssh keypair name"),
               param("affinitygroupid", "uuid", "list vms by affinity group"), param("groupid", "uuid", "the group ID")] + accountScopeParams,
              VirtualMachineHandlers.fields, VirtualMachineHandlers.list),

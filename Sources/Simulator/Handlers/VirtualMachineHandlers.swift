@@ -45,6 +45,10 @@ enum VirtualMachineHandlers {
         let group = groupID.flatMap { inv.compute.instanceGroupPosition($0) }.map { inv.compute.instanceGroups[$0] }
         let hostsInPod: Set<String>? = podID.map { pid in Set(inv.hosts.filter { $0.podID == pid }.map(\.id)) }
         let hostsInCluster: Set<String>? = clusterID.map { cid in Set(inv.hosts.filter { $0.clusterID == cid }.map(\.id)) }
+        // hypervisor: a VM's is its (last) host's.
+        let hostsOfHypervisor: Set<String>? = p.value("hypervisor").map { hv in
+            Set(inv.hosts.filter { $0.hypervisor.lowercased() == hv.lowercased() }.map(\.id))
+        }
         // storageid: the pool of a VM's ROOT volume, or of any volume attached to it.
         let vmsWithVolumesOnPool: Set<String> = storageID.map { pid in
             inv.volumes.hasRecords(onPool: pid) ? Set(inv.volumes.records.filter { $0.poolID == pid }.compactMap(\.vmID)) : []
@@ -59,7 +63,7 @@ enum VirtualMachineHandlers {
         let hideDestroyed = !ctx.caller.isAdmin
         let filtered = hideDestroyed || id != nil || ids != nil || zoneID != nil || hostID != nil || hostsInPod != nil || hostsInCluster != nil || storageID != nil
             || templateID != nil || offeringID != nil || networkID != nil || ha != nil || state != nil || name != nil || keyword != nil
-            || detailMatches != nil || group != nil
+            || detailMatches != nil || group != nil || hostsOfHypervisor != nil
 
         // Reads fields in place (no copy of the record), since this runs for every VM of a 200,000-VM cloud.
         func matches(_ i: Int) -> Bool {
@@ -73,6 +77,7 @@ enum VirtualMachineHandlers {
             if let hostID, inv.vms[i].hostID != hostID { return false }
             if let hostsInPod, !hostsInPod.contains(inv.vms[i].hostID ?? inv.vms[i].lastHostID) { return false }
             if let hostsInCluster, !hostsInCluster.contains(inv.vms[i].hostID ?? inv.vms[i].lastHostID) { return false }
+            if let hostsOfHypervisor, !hostsOfHypervisor.contains(inv.vms[i].lastHostID) { return false }
             if let storageID, inv.vms[i].poolID != storageID, !vmsWithVolumesOnPool.contains(inv.vms[i].id) { return false }
             if let templateID, inv.vms[i].templateID != templateID { return false }
             if let offeringID, inv.vms[i].serviceOfferingID != offeringID { return false }
