@@ -32,6 +32,8 @@ struct SectionCatalogTests {
     /// Two actions may share a key only for rows of different kinds (Delete of an image or a staging store): some
     /// row field they both judge by has values for one that the other never takes.
     static func exclusive(_ a: ActionSpec, _ b: ActionSpec) -> Bool {
+        // Offered to different role types (Destroy with expunge for admins): no user meets both.
+        if let x = a.roles, let y = b.roles, Set(x).isDisjoint(with: y) { return true }
         if a.stateField == b.stateField {
             if let x = a.states, let y = b.states, Set(x).isDisjoint(with: y) { return true }
             if let x = a.states, Set(x).isSubset(of: b.hiddenStates) { return true }
