@@ -85,9 +85,11 @@ struct SectionCatalogTests {
         let clashes = Self.views.map(\.id).filter(groups.contains)
         #expect(clashes.isEmpty, "opening these views would open their group's first section: \(clashes)")
         let nav = Sections.navItems()
-        #expect(nav.map(\.title) == ["Dashboard", "Instances", "Storage", "Infrastructure", "Events", "Network", "Accounts", "Offerings",
+        #expect(nav.map(\.title) == ["Dashboard", "Instances", "Compute", "Images", "Storage", "Infrastructure", "Events", "Network", "Accounts", "Offerings",
                                      "Global Settings", "Plugins"])
         func children(_ title: String) -> [String] { nav.first { $0.title == title }?.children.map(\.title) ?? [] }
+        #expect(children("Compute") == ["SSH Key Pairs", "Affinity Groups", "Instance Groups"])
+        #expect(children("Images") == ["Templates", "ISOs"])
         #expect(children("Storage") == ["Primary Storage", "Secondary Storage", "VM Snapshots", "Volumes", "Volume Snapshots"])
         #expect(children("Infrastructure") == ["Zones", "Pods", "Clusters", "Hosts", "System VMs", "Virtual Routers", "Management Servers", "Alerts"])
         #expect(children("Network") == ["Guest Networks", "VPCs", "Public IP Addresses", "Security Groups"])
