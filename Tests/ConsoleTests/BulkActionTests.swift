@@ -23,6 +23,7 @@ struct BulkActionTests {
             #expect(c.screen.text(at: 1).contains("● \(shown) marked"))
             let marked = c.s.lists[InstancesSection.id]?.markedRows ?? []
             c.key(.char("T"))
+            c.key(.enter)  // Stop's form: not forced
             guard case .confirm(let dialog, _)? = c.s.overlay else { Issue.record("one confirmation for all"); return }
             let names = marked.prefix(3).compactMap { $0["name"] }.joined(separator: ", ")
             #expect(dialog.message.hasPrefix("Stop \(shown) rows: \(names) and \(shown - 3) more?"))
@@ -59,6 +60,7 @@ struct BulkActionTests {
             _ = try await c.client.call("destroyVirtualMachine", [("id", gone.id), ("expunge", "true")])
             try await Task.sleep(nanoseconds: 400_000_000)
             c.key(.char("T"))
+            c.key(.enter)  // Stop's form: not forced
             guard case .confirm(let dialog, _)? = c.s.overlay else { Issue.record("asks once"); return }
             #expect(dialog.message.contains("1 marked row is left out: not in a state for Stop."))
             c.key(.char("y"))

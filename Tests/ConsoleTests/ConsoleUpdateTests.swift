@@ -96,7 +96,9 @@ struct ConsoleUpdateTests {
         #expect(s.flash?.text.contains("not available") == true)
         _ = ConsoleFixtures.key(.char("x"), &s)
         guard case .actionMenu(let menu)? = s.overlay else { Issue.record("expected the action menu"); return }
-        #expect(Set(menu.actions.map(\.id)) == ["stop", "restart", "destroy", "snapshot"])
+        // An admin's menu for a running VM without an ISO: Destroy with expunge, Migrate to host, Attach ISO.
+        #expect(Set(menu.actions.map(\.id)) == ["stop", "restart", "destroy-admin", "snapshot", "volume-snapshot", "reinstall", "migrate",
+                                                "attach-iso"])
         _ = ConsoleFixtures.key(.escape, &s)
         #expect(ConsoleFixtures.key(.char("R"), &s).isEmpty)
         guard case .confirm(let dialog, _)? = s.overlay else { Issue.record("expected a confirmation"); return }
@@ -125,6 +127,8 @@ struct ConsoleUpdateTests {
         var s = ConsoleFixtures.state(api: try ConsoleFixtures.api())
         ConsoleFixtures.load([Self.vm(1, "web-1", "Running")], into: &s)
         _ = ConsoleFixtures.key(.char("T"), &s)
+        // Stop asks first whether to force it; Enter leaves it unticked.
+        _ = ConsoleFixtures.key(.enter, &s)
         let effects = ConsoleFixtures.key(.char("y"), &s)
         guard case .runAction(let track, _)? = effects.first else { Issue.record("expected the action to run"); return }
         _ = Update.apply(.jobFailed(track: track, "Unable to stop VM: host is in maintenance (530)"), to: &s)

@@ -215,14 +215,17 @@ struct PluginLoaderTests {
     @Test("every built-in section file reads, and together they make the navbar as users know it")
     func builtInSections() {
         #expect(BuiltInSections.problems == [])
-        #expect(BuiltInSections.views.prefix(17).map(\.id) == ["instances", "primary-storage", "secondary-storage", "vm-snapshots", "volumes",
+        #expect(BuiltInSections.views.prefix(22).map(\.id) == ["instances", "ssh-keypairs", "affinity-groups", "instance-groups", "templates",
+                                                               "isos", "primary-storage", "secondary-storage", "vm-snapshots", "volumes",
                                                                "volume-snapshots", "zones", "pods", "clusters", "hosts", "system-vms", "routers",
                                                                "management-servers", "alerts", "events", "networks", "vpcs"])
         let nav = Sections.navItems()
-        #expect(nav.map(\.title) == ["Dashboard", "Instances", "Storage", "Infrastructure", "Events", "Network", "Accounts", "Offerings",
-                                     "Global Settings", "Plugins"])
-        #expect(nav[2].children.map(\.title) == ["Primary Storage", "Secondary Storage", "VM Snapshots", "Volumes", "Volume Snapshots"])
-        #expect(nav[3].children.map(\.title).prefix(4) == ["Zones", "Pods", "Clusters", "Hosts"])
+        #expect(nav.map(\.title) == ["Dashboard", "Instances", "Compute", "Images", "Storage", "Infrastructure", "Events", "Network", "Accounts",
+                                     "Offerings", "Global Settings", "Plugins"])
+        #expect(nav[2].children.map(\.title) == ["SSH Key Pairs", "Affinity Groups", "Instance Groups"])
+        #expect(nav[3].children.map(\.title) == ["Templates", "ISOs"])
+        #expect(nav[4].children.map(\.title) == ["Primary Storage", "Secondary Storage", "VM Snapshots", "Volumes", "Volume Snapshots"])
+        #expect(nav[5].children.map(\.title).prefix(4) == ["Zones", "Pods", "Clusters", "Hosts"])
         #expect(Sections.aliases["pools"] == "primary-storage" && Sections.aliases["infra"] == "zones" && Sections.aliases["vms"] == "instances")
     }
 

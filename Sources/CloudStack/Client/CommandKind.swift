@@ -1,12 +1,13 @@
 /// What the client may assume about a command from its name alone.
 public enum CommandKind {
-    /// list*, query* and get* commands only read: sent as GET and safe to retry.
+    /// list*, query*, get* and find* (findHostsForMigration, a picker's rows) commands only read: sent as GET and
+    /// safe to retry.
     public static func isRead(_ command: String) -> Bool {
         let c = command.lowercased()
-        return c.hasPrefix("list") || c.hasPrefix("query") || c.hasPrefix("get")
+        return c.hasPrefix("list") || c.hasPrefix("query") || c.hasPrefix("get") || c.hasPrefix("find")
     }
 
-    /// Whether a command leaves the cloud as it was: list*, query*, get* and is* (isAccountAllowed…), plus login and
+    /// Whether a command leaves the cloud as it was: list*, query*, get*, find* and is* (isAccountAllowed…), plus login and
     /// logout, which only open and close the caller's own session. Everything else is taken to change something;
     /// this, never an action's or plugin's own word, decides what `--read-only` refuses and what must be confirmed.
     public static func isReadOnly(_ command: String) -> Bool {

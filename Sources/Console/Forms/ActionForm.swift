@@ -90,7 +90,11 @@ struct ActionForm {
     func choices(_ spec: FieldSpec) -> [FieldOption]? {
         if spec.optionsAPI != nil {
             if optionErrors[spec.key] != nil { return [] }
-            return options[spec.key]
+            guard let loaded = options[spec.key] else { return nil }
+            // An optional picker can be left empty (a Reinstall keeps the VM's own template): its fixed choices
+            // (an API form's "(not sent)") or "none" come before what the list API answered.
+            let open = spec.options.isEmpty && !spec.required ? [FieldOption(value: "", label: "none")] : spec.options
+            return open + loaded
         }
         return spec.options
     }
