@@ -55,6 +55,9 @@ struct DailyWorkTmuxTests {
         for _ in 0..<20 { try t.press("Space") }
         try t.waitFor("● 20 marked")
         try t.press("T")
+        // Stop asks whether to force it first (left unticked), then confirms once for all 20.
+        try t.waitFor("Force stop")
+        try t.press("Enter")
         let dialog = try t.waitFor("[ Stop 20 ]")
         #expect(dialog.contains("Stop 20 rows: "))
         #expect(dialog.contains("17 more?"))
