@@ -20,6 +20,8 @@ public enum LiveBenchmarks {
         list.marked = Set(running)
         program.state.lists[InstancesSection.id] = list
         program.send(.input(.key(.char("T"))))
+        // Stop's form (force, left unticked), then the one confirmation.
+        if case .form? = program.state.overlay { program.send(.input(.key(.enter))) }
         guard case .confirm? = program.state.overlay else { throw BenchFailure("Stop did not ask for confirmation") }
         let start = DispatchTime.now().uptimeNanoseconds
         program.send(.input(.key(.char("y"))))
