@@ -86,6 +86,7 @@ struct ComputeSectionTests {
             #expect(made.first?["state"]?.text == "Running")
             #expect(made.first?["templateid"]?.text == template)
             try await c.settle { s in s.lists["instances"]?.rows.contains { $0["name"] == "web-wizard" } == true }
+            #expect(c.s.jobs.jobs.first?.title == "Deploy VM web-wizard", "the tray names the VM typed in the wizard")
         }
     }
 

@@ -159,7 +159,7 @@ extension RowAction {
         let notification = spec.notification
         self.init(id: spec.id, label: spec.label, key: spec.key, commands: [command], destructive: spec.destructive,
                   requiredAPIs: [command] + spec.requires, inputs: spec.form, confirm: confirm,
-                  notification: { ctx in ActionSpec.fill(notification, row: row(ctx)) },
+                  notification: { ctx in ActionSpec.fill(notification, row: row(ctx), inputs: ctx.inputs) },
                   isAvailable: { r, ctx in spec.applies(to: r, role: ctx.user.roleType) },
                   call: { r, values in spec.call(row: r, values: values) })
         viewParameters = spec.viewParameters
