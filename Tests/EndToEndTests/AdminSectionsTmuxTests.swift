@@ -139,7 +139,8 @@ struct AdminSectionsTmuxTests {
         let volumes = try t.waitFor(all: ["› \(vm) › Volumes", "ROOT-"])
         #expect(volumes.contains(" row"))
         try t.press("Enter")
-        let detail = try t.waitFor("┌  ROOT-")
+        // The frame first, its lines as they are drawn: wait for the line checked.
+        let detail = try t.waitFor(all: ["┌  ROOT-", "vmname ", "1 Snapshots"])
         #expect(detail.contains("vmname                 \(vm)"))
         #expect(detail.contains("1 Snapshots"), "the volume's own related view is one key away")
         try t.press("q")
