@@ -24,6 +24,8 @@ public struct ListViewDefinition: Sendable {
     public var filters: [FieldSpec] = []
     /// The field rows are ordered by until the user sorts by a column (`ViewSpec.orderBy`).
     public var orderBy: String?
+    /// Reload every few seconds while a row's field contains one of these texts (`ViewSpec.refreshWhile`).
+    public var refreshWhile: [String: [String]] = [:]
 
     public init(id: String, title: String, fields: [ListField], dataProvider: DataProvider, actions: [RowAction] = [], stateField: String? = nil) {
         self.id = id

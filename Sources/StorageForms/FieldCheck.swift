@@ -10,7 +10,8 @@ enum FieldCheck {
         case .bool:
             return t == "true" || t == "false" ? nil : "must be true or false"
         case .select:
-            if !f.options.isEmpty && !f.options.contains(where: { $0.value == t }) { return "not one of the choices" }
+            let picked = f.multiple ? t.split(separator: ",").map(String.init) : [t]
+            if !f.options.isEmpty && !picked.allSatisfy({ p in f.options.contains { $0.value == p } }) { return "not one of the choices" }
             return nil
         case .number:
             return numberMessage(f, t)

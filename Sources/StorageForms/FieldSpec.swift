@@ -41,6 +41,8 @@ public struct FieldSpec: Sendable, Equatable {
     /// The row field that names the value's type as the server does for settings (`type`: Boolean, Integer, Long,
     /// Float, …): the field becomes a true/false choice or a number of that kind (`typed(by:)`).
     public var typeField: String?
+    /// A select of several values, sent as a comma list (a new VM's `networkids`, `affinitygroupids`).
+    public var multiple = false
 
     /// When an action sends a field.
     public enum SendRule: String, Sendable, Equatable { case filled, changed, checked }

@@ -44,7 +44,7 @@ enum FormParser {
     ]
     /// An action's form fields may also start from the row (`rowField`), say when they are sent (`send`) and take
     /// their kind from the row (`typeField`).
-    static let inputKeys = fieldKeys + ["rowField", "send", "typeField"]
+    static let inputKeys = fieldKeys + ["rowField", "send", "typeField", "multiple"]
 
     /// Kinds as forms name them; an action's inputs may also use `password`, `checkbox` and `bytes` (a number sent as
     /// a byte count), the names the web UI's forms use.
@@ -120,6 +120,8 @@ enum FormParser {
         f.integer = try o.bool("integer") ?? false
         f.rowField = try o.string("rowField")
         f.typeField = try o.string("typeField")
+        f.multiple = try o.bool("multiple") ?? false
+        if f.multiple && kind != .select { throw FormSpecError(path: o.at("multiple"), problem: "only a select takes several values") }
         if let rule = try o.string("send") {
             guard let r = FieldSpec.SendRule(rawValue: rule) else {
                 throw FormSpecError(path: o.at("send"), problem: "unknown rule '\(rule)' (filled, changed, checked)")

@@ -38,7 +38,8 @@ public struct Dialog: Hashable, Sendable {
         return .none
     }
 
-    static let maxWidth = 64
+    /// Wide enough for `  serviceofferingid = <uuid>  (label)` at 80 columns.
+    static let maxWidth = 76
     static let minWidth = 24
 
     private func buttonLabel(_ title: String) -> String { "[ " + title + " ]" }

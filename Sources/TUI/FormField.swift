@@ -24,6 +24,12 @@ public struct FormField: Hashable, Sendable {
     public var help: String?
     /// A select's search as typed: the first option whose label contains it is chosen (500 VMs in a picker).
     public var search = ""
+    /// A select of several values (networks of a new VM): the indices ticked with Space; nil for a select of one.
+    /// ←/→ move through the options, Space ticks the one shown, the value is the ticked ones in option order.
+    public var chosen: Set<Int>?
+    /// Its owner searches the server with what is typed (the choices are only a first page): the search is kept
+    /// even when no choice loaded yet holds it.
+    public var searchesRemotely = false
 
     public init(id: String, label: String, kind: Kind, error: String? = nil, isRequired: Bool = false,
                 optionValues: [String]? = nil, placeholder: String? = nil, help: String? = nil) {
@@ -57,6 +63,16 @@ public struct FormField: Hashable, Sendable {
                          optionValues: choices.map(\.value))
     }
 
+    /// A select of several: `value` is a comma list of the ticked options' values.
+    public static func multiSelect(_ id: String, _ label: String, choices: [(value: String, label: String)], value: String,
+                                   required: Bool = false) -> FormField {
+        let wanted = Set(value.split(separator: ",").map(String.init))
+        var field = FormField(id: id, label: label, kind: .select(options: choices.map(\.label), selected: 0), isRequired: required,
+                              optionValues: choices.map(\.value))
+        field.chosen = Set(choices.indices.filter { wanted.contains(choices[$0].value) })
+        return field
+    }
+
     public static func checkbox(_ id: String, _ label: String, checked: Bool = false) -> FormField {
         FormField(id: id, label: label, kind: .checkbox(checked))
     }
@@ -65,6 +81,11 @@ public struct FormField: Hashable, Sendable {
     public var value: String {
         switch kind {
         case .text(let input), .password(let input): input.text
+        case .select(let options, _) where chosen != nil:
+            (chosen ?? []).sorted().compactMap { i in
+                let values = optionValues ?? options
+                return values.indices.contains(i) && !values[i].isEmpty ? values[i] : nil
+            }.joined(separator: ",")
         case .select(let options, let selected):
             if let values = optionValues { values.indices.contains(selected) ? values[selected] : "" }
             else { options.indices.contains(selected) ? options[selected] : "" }
@@ -85,6 +106,8 @@ public struct FormField: Hashable, Sendable {
             guard !options.isEmpty else { return false }
             switch key {
             case .left: kind = .select(options: options, selected: (selected - 1 + options.count) % options.count)
+            case .char(" ") where chosen != nil:
+                if chosen?.contains(selected) == true { chosen?.remove(selected) } else { chosen?.insert(selected) }
             case .right, .char(" "): kind = .select(options: options, selected: (selected + 1) % options.count)
             case .home: kind = .select(options: options, selected: 0)
             case .end: kind = .select(options: options, selected: options.count - 1)
@@ -95,6 +118,8 @@ public struct FormField: Hashable, Sendable {
                 if let hit = options.firstIndex(where: { $0.lowercased().contains(wanted) }) {
                     search += String(c)
                     kind = .select(options: options, selected: hit)
+                } else if searchesRemotely {
+                    search += String(c)
                 } else {
                     let letter = String(c).lowercased()
                     let order = (1...options.count).map { (selected + $0) % options.count }

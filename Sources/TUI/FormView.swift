@@ -127,9 +127,14 @@ public struct FormView: Hashable, Sendable {
             case .password(let input):
                 input.draw(into: &screen, in: inputRect, style: inputStyle, masked: true, showsCursor: focused)
             case .select(let options, let selected):
-                let shown = options.indices.contains(selected) ? options[selected] : ""
+                var shown = options.indices.contains(selected) ? options[selected] : ""
+                if let chosen = field.chosen {
+                    // Several may be ticked: the one shown says whether it is, the count says how many are.
+                    shown = (chosen.contains(selected) ? "[x] " : "[ ] ") + shown
+                }
                 screen.fill(inputRect, style: inputStyle)
-                let more = options.count > 1 ? " ▸" : ""
+                var more = options.count > 1 ? " ▸" : ""
+                if let chosen = field.chosen { more += "  \(chosen.count) ticked" }
                 let drawn = screen.put((options.count > 1 ? "◂ " : "  ") + shown + more, x: fieldX, y: y, style: inputStyle, maxWidth: inputRect.width)
                 if focused, !field.search.isEmpty {
                     screen.put("  /" + field.search, x: fieldX + drawn, y: y, style: inputStyle.with(.dim), maxWidth: max(0, inputRect.width - drawn))

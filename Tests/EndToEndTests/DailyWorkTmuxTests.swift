@@ -107,4 +107,94 @@ struct DailyWorkTmuxTests {
         }
         try Self.quit(t)
     }
+
+    @Test("the Deploy VM wizard at 80x24: seven steps, Esc goes back with input kept, the review names ids, the new VM runs in the list")
+    func deployWizard() throws {
+        let t = try Tmux()
+        try Self.start(t)
+        try t.type(":instances", then: "Enter")
+        try t.waitFor("300 rows")
+        try t.press("A")
+        try t.waitUntil("the zone step with its zones") { $0.contains("Zone (1 of 7)") && $0.contains("Zone*: ◂") }
+        try t.press("Enter")
+        try t.waitUntil("templates of the zone") { $0.contains("Template (2 of 7)") && $0.contains("Template*: ◂") }
+        try t.press("Enter")
+        try t.waitUntil("offerings") { $0.contains("Compute offering (3 of 7)") && $0.contains("Offering*: ◂") }
+        // Esc goes back one step, not out of the wizard.
+        try t.press("Escape")
+        try t.waitFor("Template (2 of 7)")
+        try t.press("Enter")
+        try t.waitFor("Compute offering (3 of 7)")
+        try t.press("Enter")
+        try t.waitFor("Data disk (4 of 7)")
+        try t.press("Enter")
+        try t.waitUntil("the zone's networks") { $0.contains("Network (5 of 7)") && $0.contains("0 ticked") }
+        try t.press("Space")
+        try t.waitFor("1 ticked")
+        try t.press("Enter")
+        try t.waitFor("(6 of 7)")
+        try t.press("Enter")
+        try t.waitFor("Name (7 of 7)")
+        try t.type("wiz-tmux-1")
+        try t.press("Escape")
+        try t.waitFor("(6 of 7)")
+        try t.press("Enter")
+        // What was typed survived the step back.
+        try t.waitFor(all: ["Name (7 of 7)", "wiz-tmux-1"])
+        try t.press("Enter")
+        let review = try t.waitFor("Sends deployVirtualMachine")
+        // The exact call, with the chosen ids named.
+        #expect(review.contains("zoneid = "))
+        #expect(review.contains("(zone-"))
+        #expect(review.contains("networkids = "))
+        #expect(review.contains("name = wiz-tmux-1"))
+        // Esc on the review is one more step back, everything kept.
+        try t.press("Escape")
+        try t.waitFor(all: ["Name (7 of 7)", "wiz-tmux-1"])
+        try t.press("Enter")
+        try t.waitFor("Sends deployVirtualMachine")
+        try t.press("y")
+        try t.type("/wiz-tmux-1", then: "Enter")
+        try t.waitUntil("the new VM running in Instances", timeout: 40) { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("wiz-tmux-1 ") && $0.contains(" Running ") }
+        }
+        try Self.quit(t)
+    }
+
+    @Test("register a template: the row shows its download percentage and moves to Download Complete by itself")
+    func registerTemplate() throws {
+        let t = try Tmux()
+        try Self.start(t)
+        try t.type(":templates", then: "Enter")
+        try t.waitFor(all: ["Templates", " rows"])
+        try t.press("A")
+        try t.waitUntil("the register form with its OS types") { $0.contains("URL*:") && $0.contains("OS type*: ◂") }
+        try t.type("http://images.example.com/tmux-tpl.qcow2", then: "Tab")
+        try t.type("tmux-tpl")
+        try t.press("Enter")
+        let dialog = try t.waitFor("Sends registerTemplate")
+        #expect(dialog.contains("url = http://images.example.com/tmux-tpl.qcow2"))
+        try t.press("y")
+        try t.type("/tmux-tpl", then: "Enter")
+        // Downloading: a percentage in the Status column, without a key pressed.
+        let downloading = try t.waitUntil("the download's percentage", timeout: 30) { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("tmux-tpl ") && $0.contains("% Downloaded") }
+        }
+        let first = Self.percent(downloading)
+        try t.waitUntil("the percentage moving on", timeout: 30) { screen in
+            guard let now = Self.percent(screen) else { return screen.contains("Download Complete") }
+            return now > (first ?? 0)
+        }
+        try t.waitUntil("the download complete", timeout: 60) { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("tmux-tpl ") && $0.contains("Download Complete") }
+        }
+        try Self.quit(t)
+    }
+
+    /// The download percentage in the tmux-tpl row, if it shows one.
+    static func percent(_ screen: String) -> Int? {
+        guard let row = screen.split(separator: "\n").first(where: { $0.hasPrefix("tmux-tpl ") }),
+              let range = row.range(of: "% Downloaded") else { return nil }
+        return Int(row[..<range.lowerBound].split(separator: " ").last ?? "")
+    }
 }

@@ -94,9 +94,39 @@ enum ActionConfirmation {
         let subject = p.row["name"] ?? p.row["displayname"] ?? p.row.id
         let question = action.confirm?(p.context) ?? "\(action.label) \(subject)?"
         var lines = [question, "", "Sends \(call.command)"]
-        for (name, value) in call.shownParameters { lines.append("  \(name) = \(value)") }
+        lines += parameterLines(call, labels: p.choiceLabels)
+        if p.reviewsWizard { lines += ["", "Esc: back to the last step"] }
         let destructive = action.isDestructive || CommandKind.isDestructive(call.command)
         return Dialog(title: action.label, message: lines.joined(separator: "\n"), buttons: [action.label, "Cancel"],
                       focusedButton: destructive ? 1 : 0, isDangerous: destructive)
+    }
+
+    /// `  name = value`, one a line, secrets masked; a value a picker chose is named after it (`(zone-ams1)`), on the
+    /// same line when it fits 72 columns, else on the next, so the exact call stays readable at 80 columns.
+    static func parameterLines(_ call: APICall, labels: [String: String]) -> [String] {
+        var lines: [String] = []
+        for (name, value) in call.shownParameters {
+            let items = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let named = items.contains { labels[$0] != nil }
+            let line = "  \(name) = \(value)"
+            guard named else { lines.append(line); continue }
+            let label = "(" + items.map { labels[$0] ?? "?" }.joined(separator: ", ") + ")"
+            if DisplayWidth.of(line) + 2 + DisplayWidth.of(label) <= 72 {
+                lines.append(line + "  " + label)
+                continue
+            }
+            // A list of ids: one a line under each other, each with its name.
+            let indent = String(repeating: " ", count: 5 + DisplayWidth.of(name))
+            for (i, item) in items.enumerated() {
+                let text = (i == 0 ? "  \(name) = " : indent) + item + (i < items.count - 1 ? "," : "")
+                if let l = labels[item], DisplayWidth.of(text) + 3 + DisplayWidth.of(l) <= 72 {
+                    lines.append(text + "  (" + l + ")")
+                } else {
+                    lines.append(text)
+                    if let l = labels[item] { lines.append(indent + "(" + l + ")") }
+                }
+            }
+        }
+        return lines
     }
 }

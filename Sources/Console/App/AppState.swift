@@ -43,6 +43,8 @@ struct AppState {
     var dashboardLoading = false
     var dashboardError: String?
     var overlay: Overlay?
+    /// A wizard under its review: Esc on the review goes back to its last step with everything typed.
+    var reviewedForm: ActionForm?
     /// The detail pane of the selected row (Enter), with its scroll offset.
     var detail: DetailState?
     var jobs = JobTracker()
@@ -116,6 +118,10 @@ struct PendingAction: Sendable {
     var isBulkRow = false
     /// A command run from the `:` form: what it answers is shown (a list, or the details of what came back).
     var showsResult = false
+    /// What the form's pickers showed for the values chosen (an id → `zone-ams1`), so the review names them.
+    var choiceLabels: [String: String] = [:]
+    /// The confirmation is a wizard's review step.
+    var reviewsWizard: Bool { !action.steps.isEmpty }
 }
 
 /// A call a running action wants to send, waiting for the user's Yes or No.

@@ -52,7 +52,7 @@ enum Bulk {
         if p.skipped > 0 { lines.append("\(p.skipped) marked row\(p.skipped == 1 ? " is" : "s are") left out: not in a state for \(p.action.label).") }
         if let call = calls.first {
             lines += ["", "Sends \(call.command) for each row, the first:"]
-            for (name, value) in call.shownParameters { lines.append("  \(name) = \(value)") }
+            lines += ActionConfirmation.parameterLines(call, labels: p.choiceLabels)
         }
         let destructive = p.action.isDestructive || calls.contains { CommandKind.isDestructive($0.command) }
         let label = "\(p.action.label) \(rows.count)"

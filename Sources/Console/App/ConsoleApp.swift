@@ -65,6 +65,9 @@ public final class ConsoleApp: @unchecked Sendable {
             let (loaded, error) = PluginLoader.load(directory: dir, swiftPlugins: options.swiftPlugins)
             PluginIntegration.apply(loaded, listError: error, &state)
         }
+        // The arrows move in the navbar from the first key: a new user goes Dashboard → Instances without Tab.
+        state.focus = .navbar
+        state.navbar.isFocused = true
         if let notice = options.notice { state.flash = (notice, true, Date().addingTimeInterval(20)) }
         if let every = options.autoRefresh {
             state.autoRefresh = true

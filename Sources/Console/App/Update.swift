@@ -6,6 +6,9 @@ import TUI
 /// Where behaviour lives: how each event changes the state, and what work it asks for.
 /// Plain Swift: tests drive it with events and read the state, no terminal or server needed.
 enum Update {
+    /// Seconds between reloads of a list while one of its rows is in a state its view declares busy (`refreshWhile`).
+    static let busyRefreshInterval: Double = 5
+
     static func apply(_ event: AppEvent, to s: inout AppState) -> [Effect] {
         switch event {
         case .input(let input):
@@ -15,6 +18,11 @@ enum Update {
             if let f = s.flash, f.until < now { s.flash = nil }
             if s.autoRefresh, let list = s.currentList, list.loading == .idle,
                let last = list.lastLoaded, now.timeIntervalSince(last) >= s.autoRefreshInterval {
+                return reload(s.section, &s)
+            }
+            if let list = s.currentList, list.loading == .idle, let last = list.lastLoaded,
+               now.timeIntervalSince(last) >= busyRefreshInterval, list.isBusy {
+                // A template downloading: its percentage moves without the user pressing r.
                 return reload(s.section, &s)
             }
             if s.autoRefresh, s.section == Sections.dashboard, !s.dashboardLoading,

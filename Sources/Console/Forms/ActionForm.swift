@@ -36,6 +36,11 @@ struct ActionForm {
     /// The list-API request last made for each picker (its parameters filled from the values then): a picker is
     /// asked again when a value it depends on changes, and an answer to an older request is dropped.
     var requested: [String: FieldSpec.OptionsAPI] = [:]
+    /// Pickers whose list API holds more than the page loaded: what is typed in them is sent as `keyword`, and the
+    /// server's matches replace the choices (a VM picker over 100,000 VMs finds any of them).
+    var searchesServer: Set<String> = []
+    /// The search typed in such a picker, by field key.
+    var keywords: [String: String] = [:]
 
     init(id: Int, pending: PendingAction) {
         self.id = id
@@ -68,6 +73,19 @@ struct ActionForm {
         return visible.filter { keys.contains($0.key) }
     }
 
+    /// The label each picker showed for its chosen value (by value), for the review: ids are named.
+    var choiceLabels: [String: String] {
+        var out: [String: String] = [:]
+        // Every step's fields, not only the one shown last.
+        for spec in FieldSpec.shown(specs, values: conditionValues) where spec.kind == .select {
+            guard let value = values[spec.key], !value.isEmpty, let list = choices(spec) else { continue }
+            for part in value.split(separator: ",").map(String.init) {
+                if let option = list.first(where: { $0.value == part }), option.label != option.value { out[part] = option.label }
+            }
+        }
+        return out
+    }
+
     var isLastStep: Bool { steps.isEmpty || step >= steps.count - 1 }
 
     /// "Template (2 of 7)" for a wizard; nil for a one-page form.
@@ -77,7 +95,9 @@ struct ActionForm {
     mutating func takeOptionLoads() -> [Effect] {
         var effects: [Effect] = []
         for spec in shown {
-            guard let request = spec.resolvedOptionsAPI(values: values, row: pending.row.fields), requested[spec.key] != request else { continue }
+            guard var request = spec.resolvedOptionsAPI(values: values, row: pending.row.fields) else { continue }
+            if let keyword = keywords[spec.key], !keyword.isEmpty { request.parameters.append(("keyword", keyword)) }
+            guard requested[spec.key] != request else { continue }
             requested[spec.key] = request
             options[spec.key] = nil
             optionErrors[spec.key] = nil
@@ -93,7 +113,7 @@ struct ActionForm {
             guard let loaded = options[spec.key] else { return nil }
             // An optional picker can be left empty (a Reinstall keeps the VM's own template): its fixed choices
             // (an API form's "(not sent)") or "none" come before what the list API answered.
-            let open = spec.options.isEmpty && !spec.required ? [FieldOption(value: "", label: "none")] : spec.options
+            let open = spec.options.isEmpty && !spec.required && !spec.multiple ? [FieldOption(value: "", label: "none")] : spec.options
             return open + loaded
         }
         return spec.options
@@ -102,6 +122,12 @@ struct ActionForm {
     mutating func rebuild() {
         for spec in shown where spec.kind == .select {
             guard let choices = choices(spec), let first = choices.first else { continue }
+            if spec.multiple {
+                // Ticked values no longer offered (another zone's networks) are dropped; none ticked is allowed.
+                let kept = (values[spec.key] ?? "").split(separator: ",").map(String.init).filter { v in choices.contains { $0.value == v } }
+                values[spec.key] = kept.joined(separator: ",")
+                continue
+            }
             if !choices.contains(where: { $0.value == values[spec.key] }) { values[spec.key] = first.value }
         }
         if validating {
@@ -111,6 +137,7 @@ struct ActionForm {
         let fields = shown.map { spec -> FormField in
             var field = FormBinding.widget(spec, value: values[spec.key] ?? "", choices: choices(spec))
             if let failed = optionErrors[spec.key] { field.placeholder = "failed: " + failed }
+            field.searchesRemotely = searchesServer.contains(spec.key)
             field.error = errors[spec.key]
             return field
         }
@@ -118,10 +145,18 @@ struct ActionForm {
     }
 
     /// The choices of a select arrived (or their list API failed, with the reason).
-    mutating func optionsLoaded(_ key: String, request: FieldSpec.OptionsAPI, options list: [FieldOption]?, error: String?) {
+    mutating func optionsLoaded(_ key: String, request: FieldSpec.OptionsAPI, options list: [FieldOption]?, error: String?,
+                                more: Bool = false) {
         guard requested[key] == nil || requested[key] == request else { return }
         if let list { options[key] = list }
         if let error { optionErrors[key] = error }
+        if more { searchesServer.insert(key) }
+        // The server's matches for what was typed: the first whose label holds it is chosen, as a local search does.
+        if let keyword = keywords[key]?.lowercased(), !keyword.isEmpty, let list,
+           let hit = list.first(where: { $0.label.lowercased().contains(keyword) }) ?? list.first,
+           specs.first(where: { $0.key == key })?.multiple != true {
+            values[key] = hit.value
+        }
         rebuild()
     }
 
@@ -172,6 +207,10 @@ struct ActionForm {
         }
         _ = form.handle(key)
         for field in form.fields { values[field.id] = field.value }
+        // A picker that holds only the first page: what is typed in it is searched on the server (takeOptionLoads).
+        if let field = form.focusedField, searchesServer.contains(field.id), keywords[field.id, default: ""] != field.search {
+            keywords[field.id] = field.search
+        }
         rebuild()
         return .editing
     }
@@ -181,9 +220,9 @@ struct ActionForm {
 enum ActionForms {
     static func apply(_ event: FormEvent, _ s: inout AppState) -> [Effect] {
         switch event {
-        case let .optionsLoaded(form, field, request, options, error):
+        case let .optionsLoaded(form, field, request, options, error, more):
             guard case .form(var f)? = s.overlay, f.id == form else { return [] }
-            f.optionsLoaded(field, request: request, options: options, error: error)
+            f.optionsLoaded(field, request: request, options: options, error: error, more: more)
             // A choice made may narrow another picker (the zone chosen lists its networks).
             let effects = f.takeOptionLoads()
             s.overlay = .form(f)

@@ -14,6 +14,9 @@ enum FormBinding {
             field = .password(spec.key, spec.label, value: value, required: spec.required)
         case .bool:
             field = .checkbox(spec.key, spec.label, checked: value == "true")
+        case .select where spec.multiple:
+            field = .multiSelect(spec.key, spec.label, choices: (choices ?? []).map { ($0.value, $0.label) }, value: value, required: spec.required)
+            if choices == nil { field.placeholder = "loading…" }
         case .select:
             field = .select(spec.key, spec.label, choices: (choices ?? []).map { ($0.value, $0.label) }, value: value, required: spec.required)
             if choices == nil { field.placeholder = "loading…" }
@@ -31,19 +34,26 @@ enum FormBinding {
         }
     }
 
+    static func bothSelects(_ a: FormField.Kind, _ b: FormField.Kind) -> Bool {
+        if case .select = a, case .select = b { return true }
+        return false
+    }
+
     /// A form of `fields`, keeping from `previous` each unchanged widget (its cursor), and the focus.
     static func form(_ fields: [FormField], buttons: [String], previous: FormView) -> FormView {
         let old = Dictionary(previous.fields.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var kept = fields
         for i in kept.indices {
-            // A select's search goes on while the choice it found changes.
-            if let p = old[kept[i].id], sameKind(p.kind, kept[i].kind) { kept[i].search = p.search }
+            // A select's search goes on while the choice it found changes, and while the server's matches for it
+            // replace its choices.
+            if let p = old[kept[i].id], sameKind(p.kind, kept[i].kind) || bothSelects(p.kind, kept[i].kind) { kept[i].search = p.search }
             if let p = old[kept[i].id], p.value == kept[i].value, sameKind(p.kind, kept[i].kind) {
-                let (error, help, placeholder) = (kept[i].error, kept[i].help, kept[i].placeholder)
+                let (error, help, placeholder, remote) = (kept[i].error, kept[i].help, kept[i].placeholder, kept[i].searchesRemotely)
                 kept[i] = p
                 kept[i].error = error
                 kept[i].help = help
                 kept[i].placeholder = placeholder
+                kept[i].searchesRemotely = remote
             }
         }
         var form = FormView(fields: kept, buttons: buttons)

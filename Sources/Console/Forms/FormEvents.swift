@@ -9,5 +9,6 @@ enum FormEffect: Sendable {
 /// What that work reports back, by form number and the request it answers (answers for a form already closed, or
 /// for a request the form has since replaced, are dropped).
 enum FormEvent: Sendable {
-    case optionsLoaded(form: Int, field: String, request: FieldSpec.OptionsAPI, [FieldOption]?, error: String?)
+    /// `more`: the list API holds more matches than the page loaded (a picker of 100,000 VMs): typing searches the server.
+    case optionsLoaded(form: Int, field: String, request: FieldSpec.OptionsAPI, [FieldOption]?, error: String?, more: Bool = false)
 }

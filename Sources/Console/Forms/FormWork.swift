@@ -9,8 +9,11 @@ enum FormWork {
         case let .loadOptions(form, field, source):
             do {
                 let all: [JSONValue]
+                var more = false
                 if let limit = source.limit {
-                    all = try await api.listPage(source.command, source.parameters, page: 1, pageSize: limit).items
+                    let page = try await api.listPage(source.command, source.parameters, page: 1, pageSize: limit)
+                    all = page.items
+                    more = page.count > page.items.count
                 } else {
                     all = try await api.listAll(source.command, source.parameters)
                 }
@@ -23,7 +26,7 @@ enum FormWork {
                     let label = source.label.contains("{") ? FieldSpec.fill(source.label, row: item) : (item[source.label]?.text ?? value)
                     return FieldOption(value: value, label: label, attributes: attributes)
                 }
-                post(.form(.optionsLoaded(form: form, field: field, request: source, options, error: nil)))
+                post(.form(.optionsLoaded(form: form, field: field, request: source, options, error: nil, more: more)))
             } catch {
                 post(.form(.optionsLoaded(form: form, field: field, request: source, nil, error: EffectRunner.describe(error))))
             }

@@ -69,5 +69,6 @@ extension ListViewDefinition {
         command = spec.source.command
         filters = spec.filters
         orderBy = spec.orderBy
+        refreshWhile = spec.refreshWhile
     }
 }

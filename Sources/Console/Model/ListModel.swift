@@ -36,6 +36,13 @@ struct ListModel {
     }
 
     var id: String { definition.id }
+
+    /// Whether a loaded row is in a state its view declares busy (`refreshWhile`): a template still downloading.
+    var isBusy: Bool {
+        let busy = definition.refreshWhile
+        guard !busy.isEmpty else { return false }
+        return rows.contains { row in busy.contains { field, texts in row[field].map { v in texts.contains { v.contains($0) } } ?? false } }
+    }
     var selectedRow: Row? {
         guard table.selectedRow >= 0, table.selectedRow < visible.count else { return nil }
         return rows[visible[table.selectedRow]]
@@ -111,6 +118,7 @@ struct ListModel {
         keep.formUnion(["id", "name", "displayname", "state"])
         if let s = definition.stateField { keep.insert(s) }
         if let o = definition.orderBy { keep.insert(o) }
+        keep.formUnion(definition.refreshWhile.keys)
         for f in definition.fields {
             if f.format == .tree { keep.insert(f.other ?? "level") }
             if f.format == .changed { keep.insert(f.other ?? "defaultvalue") }
@@ -226,6 +234,12 @@ struct ListModel {
     }
 
     /// The raw value of the view's state field for visible row `row`, when `column` shows it as a state.
+    /// The state of a shown row (its first state-formatted column), which tints the whole row.
+    func rowState(row: Int) -> String? {
+        guard row < visible.count, let key = definition.fields.first(where: { $0.format == .state })?.key else { return nil }
+        return rows[visible[row]][key]
+    }
+
     func stateValue(row: Int, column: Int) -> String? {
         guard row < visible.count, column < definition.fields.count, definition.fields[column].format == .state else { return nil }
         return rows[visible[row]][definition.fields[column].key]

@@ -22,12 +22,20 @@ enum Overlays {
                 }
             }
         case .confirm(var dialog, let pending):
+            if key == .escape, let form = s.reviewedForm {
+                s.reviewedForm = nil
+                s.overlay = .form(form)
+                return []
+            }
             switch Confirmation.update(&dialog, key) {
             case .open: s.overlay = .confirm(dialog, pending)
             case .yes:
                 s.overlay = nil
+                s.reviewedForm = nil
                 return Actions.run(pending, &s)
-            case .no: s.overlay = nil
+            case .no:
+                s.overlay = nil
+                s.reviewedForm = nil
             }
         case .storage:
             return StorageDialogs.handle(key, &s)
@@ -47,8 +55,12 @@ enum Overlays {
             case .submit(let values):
                 var pending = f.pending
                 pending.context.inputs = values
+                pending.choiceLabels = f.choiceLabels
                 s.overlay = nil
-                return Actions.confirmOrRun(pending, &s)
+                let effects = Actions.confirmOrRun(pending, &s)
+                // A wizard's review: Esc on it goes back to the last step, everything typed kept.
+                if case .confirm? = s.overlay, !f.steps.isEmpty { s.reviewedForm = f }
+                return effects
             }
         case .actionMenu(var menu):
             switch menu.update(key) {

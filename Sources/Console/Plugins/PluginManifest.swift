@@ -42,7 +42,7 @@ public struct PluginManifest: Sendable {
     static let topKeys = ["title", "desc", "externalLink", "authorName", "authorEmail", "icon", "preFilter", "listView",
                           "scopedActions", "storageProviders"]
     static let listViewKeys = ["id", "command", "provider", "idParameter", "parameters", "fields", "stateField", "details",
-                               "related", "actions", "headerActions", "navbar", "aliases", "filters", "orderBy"]
+                               "related", "actions", "headerActions", "navbar", "aliases", "filters", "orderBy", "refreshWhile"]
     static let actionKeys = ["id", "label", "key", "command", "component", "idParameter", "rowParameters", "parameters",
                              "inputs", "confirm", "notification", "dangerous", "states", "hiddenStates", "stateField", "show",
                              "multiple", "requires", "roles", "viewParameters", "reveal", "steps"]
@@ -144,6 +144,7 @@ public struct PluginManifest: Sendable {
                                             rowParameters: try stringMap(ro, "rowParameters"), parameters: try stringMap(ro, "parameters")))
         }
         spec.orderBy = try lv.string("orderBy")
+        spec.refreshWhile = try lv.conditions("refreshWhile") ?? [:]
         spec.filters = try FieldSpec.read(try lv.array("filters") ?? [], path: lv.at("filters"))
         for (i, a) in (try lv.array("actions") ?? []).enumerated() {
             spec.actions.append(try action(a, path: "\(lv.at("actions"))[\(i)]", scoped: false))

@@ -24,8 +24,12 @@ enum ListPane {
         let table = Table(columns: columns, state: list.table, emptyMessage: empty, isFocused: s.focus == .main && s.overlay == nil)
         let data = ClosureTableDataSource(rowCount: list.visible.count, cell: { row, col, width in list.cell(row: row, column: col, width: width) },
                                           style: { row, col, rowStyle in
-                                              guard let state = list.stateValue(row: row, column: col) else { return rowStyle }
-                                              return StateStyle.style(for: state, theme: theme, over: rowStyle)
+                                              if let state = list.stateValue(row: row, column: col) {
+                                                  return StateStyle.style(for: state, theme: theme, over: rowStyle)
+                                              }
+                                              // A row in trouble or out of service reads so across: red, yellow or dimmed.
+                                              guard let state = list.rowState(row: row) else { return rowStyle }
+                                              return StateStyle.rowStyle(for: state, theme: theme, over: rowStyle)
                                           })
         table.draw(into: &screen, in: layout.table, theme: theme, data: data)
         if let rect = layout.detail, let detail = s.detail, let row = list.selectedRow, row.id == detail.rowID {
@@ -185,6 +189,15 @@ enum StateStyle {
         case "prepareformaintenance", "cancelmaintenance": return .attention
         case "errorinmaintenance", "error", "down", "unknown": return .error
         default: return .normal
+        }
+    }
+
+    /// The other cells of a row: tinted only for states an operator must notice (error, warning, maintenance) or can
+    /// skip (stopped, destroyed, disabled); a running row stays plain, so a screen of them is calm.
+    static func rowStyle(for state: String, theme: Theme, over base: Style) -> Style {
+        switch meaning(of: state) {
+        case .normal, .good, .pending: return base
+        case .inactive, .warning, .attention, .error: return style(for: state, theme: theme, over: base)
         }
     }
 

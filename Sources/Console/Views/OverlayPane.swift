@@ -22,14 +22,20 @@ enum OverlayPane {
         case .form(let f):
             let form = f.form
             // Fields, a row under each error, a gap and the buttons, the frame.
-            let rows = form.fields.count + form.fields.filter { $0.error != nil }.count + 2
-            let rect = area.centered(width: min(area.width - 2, 64), height: min(area.height, rows + 2))
+            // A line under the buttons for the focused field's help, when a field has one.
+            let hasHelp = form.fields.contains { $0.help != nil }
+            let rows = form.fields.count + form.fields.filter { $0.error != nil }.count + 2 + (hasHelp ? 1 : 0)
+            let rect = area.centered(width: min(area.width - 2, 72), height: min(area.height, rows + 2))
             let subject = f.pending.row["name"] ?? f.pending.row.id
             var title = subject.isEmpty ? " \(f.pending.action.label) " : " \(f.pending.action.label): \(subject) "
             if let step = f.stepTitle { title += "— \(step) " }
             let inner = Frame(title: title, borderRole: .dialogBorder,
                               titleRole: .dialogTitle, fillRole: .dialog).draw(into: &screen, in: rect, theme: theme)
-            form.draw(into: &screen, in: inner, theme: theme)
+            let formRect = hasHelp ? Rect(x: inner.x, y: inner.y, width: inner.width, height: max(0, inner.height - 1)) : inner
+            form.draw(into: &screen, in: formRect, theme: theme)
+            if hasHelp, inner.height > 1, let help = form.focusedField?.help {
+                screen.put(" " + help, x: inner.x, y: inner.maxY - 1, style: theme[.dim], maxWidth: inner.width)
+            }
             f.discard?.draw(into: &screen, in: area, theme: theme)
         case .storage(let dialog):
             StorageDialogPane.draw(dialog, theme: theme, into: &screen, in: area)

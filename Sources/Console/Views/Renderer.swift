@@ -72,7 +72,8 @@ enum Renderer {
             return Footer(hints: [KeyHint("y", "send it", priority: 9), KeyHint("n", "do not send", priority: 9), KeyHint("Esc", "cancel", priority: 8)])
         }
         switch s.overlay {
-        case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
+        case .confirm?: hints = [KeyHint("Enter", "choose", priority: 9), KeyHint("y", "yes", priority: 8),
+                                 KeyHint("Esc", s.reviewedForm != nil ? "back" : "cancel", priority: 9)]
         case .storage(let d)?:
             if d.discard != nil {
                 hints = [KeyHint("y", "discard", priority: 9), KeyHint("n", "keep editing", priority: 9)]
@@ -82,7 +83,12 @@ enum Renderer {
                 hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("←→", "choose", priority: 7), KeyHint("Space", "toggle", priority: 5),
                          KeyHint("Enter", "add", priority: 9), KeyHint("Esc", "cancel", priority: 9)]
             }
-        case .form?: hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("Enter", "continue", priority: 9), KeyHint("Esc", "cancel", priority: 9)]
+        case .form(let f)?:
+            // A wizard: Enter moves on, Esc goes back a step (and cancels only on the first).
+            hints = [KeyHint("Tab", "next field", priority: 8), KeyHint("Enter", f.isLastStep ? "review" : "next step", priority: 9),
+                     KeyHint("Esc", f.step > 0 ? "back" : "cancel", priority: 9)]
+            if f.steps.isEmpty { hints[1] = KeyHint("Enter", "continue", priority: 9) }
+            if f.form.focusedField?.chosen != nil { hints.insert(KeyHint("Space", "tick", priority: 8), at: 1) }
         case .palette?: hints = [KeyHint("Enter", "go", priority: 9), KeyHint("Tab", "complete", priority: 8), KeyHint("Esc", "cancel", priority: 9)]
         case .some: hints = [KeyHint("Esc", "close", priority: 9), KeyHint("↑↓", "scroll", priority: 5)]
         case nil:

@@ -27,6 +27,9 @@ public struct ViewSpec: Sendable {
     public var filters: [FieldSpec] = []
     /// The field rows are ordered by until the user sorts by a column (domains by `path`, so the tree reads down).
     public var orderBy: String?
+    /// While a row shows one of these texts in the field (a template's status "42% Downloaded"), the list reloads
+    /// itself every few seconds so the progress moves: field → texts a value contains.
+    public var refreshWhile: [String: [String]] = [:]
 
     public init(id: String, title: String, navbar: NavbarPlacement? = nil, aliases: [String] = [], source: ListSource,
                 columns: [ListField], stateField: String? = nil, details: [String] = [], related: [RelatedView] = [],
