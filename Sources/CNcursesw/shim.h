@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Swift cannot import curses macros or the C stdio globals (not concurrency-safe in Swift 6),
 // so each one the backend needs is wrapped in a tiny function here.
@@ -46,6 +47,29 @@ static inline int cstui_put_grapheme(int y, int x, const wchar_t *wch, attr_t at
     short shortPair = (short)(pair > 32767 ? 0 : pair);
     if (setcchar(&cc, wch, attrs, shortPair, pair > 32767 ? (void *)&ext : NULL) == ERR) return ERR;
     return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+// What terminfo says of `term`, read before curses starts: 1 when it can address the cursor (cup), -1 when the
+// terminfo database does not know it; `alternate` is set to 1 when it has an alternate screen (smcup).
+static inline int cstui_term_can_address(const char *term, int *alternate) {
+    int err = 0;
+    *alternate = 0;
+    if (setupterm(term, 1, &err) != OK) return -1;
+    char *cup = tigetstr("cup");
+    char *smcup = tigetstr("smcup");
+    int ok = cup != NULL && cup != (char *)-1;
+    *alternate = smcup != NULL && smcup != (char *)-1;
+    del_curterm(cur_term);
+    return ok;
+}
+
+// Blanks what was drawn (for a terminal without an alternate screen, where it would stay behind after exit).
+static inline void cstui_clear_drawn(void) {
+    if (stdscr != NULL && !isendwin()) {
+        werase(stdscr);
+        wmove(stdscr, 0, 0);
+        wrefresh(stdscr);
+    }
 }
 
 // Restores the terminal if curses is active; safe to call any number of times.

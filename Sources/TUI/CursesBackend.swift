@@ -11,6 +11,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case notATerminal
     /// TERM is unset or names a terminal the terminfo database does not know.
     case unknownTerminal(String?)
+    /// The terminal cannot move its cursor (TERM=dumb): a full-screen console would draw garbage.
+    case cannotAddressCursor(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,9 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
             return "cstui cannot start: TERM is not set; set it to your terminal type, e.g. TERM=xterm-256color"
         case .unknownTerminal(let name?):
             return "cstui cannot start: unknown terminal type TERM=\(name); try TERM=xterm-256color or install its terminfo entry"
+        case .cannotAddressCursor(let name):
+            return "cstui cannot start: TERM=\(name) cannot move the cursor, which a full-screen console needs; "
+                + "use a terminal such as TERM=xterm-256color, or `cstui call` for plain output"
         }
     }
 }
@@ -33,6 +38,8 @@ public final class CursesBackend: TerminalBackend {
     private var nextPair: Int32 = 1
     private let maxPairs: Int32
     private var isActive = true
+    /// Without an alternate screen (vt100, linux) what was drawn stays behind after exit unless it is cleared.
+    private let hasAlternateScreen: Bool
 
     private struct PairKey: Hashable {
         var fg: Int32
@@ -48,6 +55,13 @@ public final class CursesBackend: TerminalBackend {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         let term = environment["TERM"]
         guard let term, !term.isEmpty else { throw TerminalError.unknownTerminal(nil) }
+        var alternate: Int32 = 0
+        switch term.withCString({ cstui_term_can_address($0, &alternate) }) {
+        case -1: throw TerminalError.unknownTerminal(term)
+        case 0: throw TerminalError.cannotAddressCursor(term)
+        default: break
+        }
+        hasAlternateScreen = alternate == 1
         setlocale(LC_ALL, "")
         TerminalSignals.saveShellModes(fd: STDIN_FILENO)
         TerminalSignals.installStopHandlers()
@@ -201,6 +215,7 @@ public final class CursesBackend: TerminalBackend {
     public func shutdown() {
         guard isActive else { return }
         isActive = false
+        if !hasAlternateScreen { cstui_clear_drawn() }
         cstui_restore_terminal()
         TerminalSignals.releaseStderr()
         TerminalSignals.disarmCrashRestore()

@@ -29,7 +29,8 @@ struct DailyWorkTmuxTests {
         try #require(!name.hasSuffix("…"))
         try t.type(":rebootVirtualMachine", then: "Enter")
         try t.waitFor("rebootVirtualMachine")
-        try t.waitUntil("the VM picker filled") { $0.contains("id*:") && $0.contains("▸") }
+        // The VM picker's own arrows (the optional "forced" picker below shows them from the start).
+        try t.waitUntil("the VM picker filled") { $0.contains("id*: ◂") }
         try t.type(name)
         let picked = try t.waitFor("/\(name)")
         #expect(picked.contains("◂ \(name)"))

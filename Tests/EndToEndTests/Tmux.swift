@@ -61,6 +61,11 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", session])
     }
 
+    /// The screen with its colours and attributes as SGR escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String {
+        try run(["capture-pane", "-p", "-e", "-t", session])
+    }
+
     func resize(width: Int, height: Int) throws {
         try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
