@@ -26,8 +26,12 @@ struct CallHistoryTests {
             })
             let vms = try BinaryRunner.run(["call", "listVirtualMachines", "listall=true", "--all-pages", "-o", "csv", "--filter", "id,templateid,state"],
                                            environment: env)
-            let vm = try #require(vms.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
-                .first { $0.count == 3 && enabled.contains(Substring($0[1])) && ($0[2] == "Running" || $0[2] == "Stopped") })
+            let rows: [[String]] = vms.stdout.split(separator: "\n").dropFirst().map { line in line.split(separator: ",").map(String.init) }
+            let usable: [[String]] = rows.filter { (r: [String]) -> Bool in
+                guard r.count == 3, enabled.contains(Substring(r[1])) else { return false }
+                return r[2] == "Running" || r[2] == "Stopped"
+            }
+            let vm = try #require(usable.first)
             #expect(!FileManager.default.fileExists(atPath: file), "reads write no history")
             if vm[2] == "Running" {
                 let stop = try BinaryRunner.run(["call", "stopVirtualMachine", "id=\(vm[0])"], environment: env)
