@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloudStack
+import Console
 import Foundation
 
 /// `cstui call COMMAND key=value…`: one management-API call from the shell.
@@ -63,10 +64,14 @@ struct CallCommand: AsyncParsableCommand {
             Terminal.warn("cstui: \(error)")
             throw ExitCode(2)
         }
+        // Calls that change something go into the history (`:history` in the console lists them).
+        let history = HistoryLog.defaultPath(environment: ProcessInfo.processInfo.environment).map {
+            HistoryRecorder(log: HistoryLog(path: $0), profile: profile.name, user: HistoryRecorder.sessionUser(profile.configuration.credentials))
+        }
         let renderer = OutputRenderer(format: output, filter: filter.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         let code: Int32
         do {
-            let content = try await perform(client, params)
+            let content = try await perform(client, params, history: history)
             Terminal.out(renderer.render(content))
             code = 0
         } catch let e as CloudStackError {
@@ -79,26 +84,41 @@ struct CallCommand: AsyncParsableCommand {
             code = 1
         }
         await client.close()
+        if let problem = history?.log.problem { Terminal.warn("cstui: \(problem)") }
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func perform(_ client: CloudStackClient, _ params: [(String, String)]) async throws -> JSONObject {
+    private func perform(_ client: CloudStackClient, _ params: [(String, String)], history: HistoryRecorder?) async throws -> JSONObject {
         if allPages {
             guard CommandKind.isRead(command) else {
                 throw CloudStackError.configuration("--all-pages is for list commands; \(command) is not one")
             }
             return try await client.listAll(command, params).content
         }
-        let response = try await client.call(command, params)
+        let response: APIResponse
+        do {
+            response = try await client.call(command, params)
+            history?.called(command, params, .success(response))
+        } catch {
+            history?.called(command, params, .failure(error))
+            throw error
+        }
         guard let jobID = response.jobID, !noWait, response.content["jobstatus"] == nil || response.content["jobstatus"]?.intValue == 0 else {
             return response.content
         }
         let interactive = isatty(STDERR_FILENO) == 1
         let start = Date()
-        let job = try await client.waitForJob(jobID, command: command) { job in
-            if interactive {
-                Terminal.progress("\(command): job \(jobID) pending, \(Int(Date().timeIntervalSince(start))) s")
+        let job: AsyncJob
+        do {
+            job = try await client.waitForJob(jobID, command: command) { job in
+                if interactive {
+                    Terminal.progress("\(command): job \(jobID) pending, \(Int(Date().timeIntervalSince(start))) s")
+                }
             }
+            history?.jobEnded(jobID, error: nil)
+        } catch {
+            history?.jobEnded(jobID, error: error)
+            throw error
         }
         if interactive { Terminal.progress("\(command): job \(jobID) done in \(Int(Date().timeIntervalSince(start))) s", done: true) }
         return job.result?.objectValue ?? job.raw

@@ -122,6 +122,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             let profile = try ProfileResolver(configPath: configPath).resolve(o)
             return (try CloudStackClient(configuration: profile.configuration), profile.name)
         }
+        options.history = HistoryLog.defaultPath(environment: ProcessInfo.processInfo.environment).map { HistoryLog(path: $0) }
         options.pluginsDirectory = pluginsDirectory ?? SwiftPlugins.directory()
         options.swiftPlugins = SwiftPlugins.byID
         let app = ConsoleApp(client: client, options: options, backend: backend)

@@ -26,22 +26,25 @@ final class SimConsole {
     }
     var runner: EffectRunner { program.runner }
 
-    private init(server: SimulatorServer, client: CloudStackClient, api: RecordingAPI, apis: [APIInfo]) {
+    private init(server: SimulatorServer, client: CloudStackClient, api: RecordingAPI, apis: [APIInfo], history: HistoryLog?) {
         self.server = server
         self.client = client
         self.api = api
         var s = ConsoleFixtures.signedIn(api: api, width: 160, height: 40, profileName: "sim")
         s.apis = apis
-        program = Program(state: s)
+        s.history = history
+        program = Program(state: s, history: history)
     }
 
-    /// Runs `body` against a fresh simulator and closes everything afterwards, also when it throws.
-    static func with(vms: Int = 30, jobDelay: ClosedRange<Double> = 0.05...0.1, _ body: (SimConsole) async throws -> Void) async throws {
+    /// Runs `body` against a fresh simulator and closes everything afterwards, also when it throws. With `history`,
+    /// the console's API writes its calls there as the console does (profile "sim").
+    static func with(vms: Int = 30, jobDelay: ClosedRange<Double> = 0.05...0.1, history: HistoryLog? = nil,
+                     _ body: (SimConsole) async throws -> Void) async throws {
         try await TestSimulator.with(SimulatorOptions(vms: vms, seed: 11, jobDelay: jobDelay)) { server in
             let client = try admin(server)
-            let inner = ConsoleAPI(client: client)
+            let inner = ConsoleAPI(client: client, history: history.map { HistoryRecorder(log: $0, profile: "sim") })
             let apis = try await inner.loadAPIs()
-            let c = SimConsole(server: server, client: client, api: RecordingAPI(inner), apis: apis)
+            let c = SimConsole(server: server, client: client, api: RecordingAPI(inner), apis: apis, history: history)
             // Effects still running hold the client; they end before it is closed, pass or fail.
             defer { c.program.cancelAll() }
             try await body(c)

@@ -5,6 +5,12 @@ public struct APIResponse: Sendable, Equatable {
     public var responseName: String
     public var content: JSONObject
 
+    public init(command: String, responseName: String, content: JSONObject) {
+        self.command = command
+        self.responseName = responseName
+        self.content = content
+    }
+
     /// The async job id when the command was queued.
     public var jobID: String? { content["jobid"]?.text }
 

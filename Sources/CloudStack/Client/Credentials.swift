@@ -18,7 +18,27 @@ public enum Redaction {
     public static func isSecret(_ name: String) -> Bool {
         let n = name.lowercased()
         return n == "signature" || n == "sessionkey" || n.contains("password") || n.contains("secret")
+            || n.contains("token") || n.contains("privatekey")
             || n == "apikey" || n.hasSuffix("accesskey") || n == "key"
+    }
+
+    /// Whether the parameter `name` carries a secret in `parameters`: by its own name, or as a map entry's value
+    /// (`details[0].value`) whose key (`details[0].key`) names a secret (`details[0].key=password`).
+    public static func isSecret(_ name: String, in parameters: [(String, String)]) -> Bool {
+        if isSecret(name) { return true }
+        guard name.lowercased().hasSuffix("].value") else { return false }
+        let keyName = String(name.dropLast("value".count)) + "key"
+        return parameters.contains { $0.0.lowercased() == keyName.lowercased() && isSecret($0.1) }
+    }
+
+    /// `parameters` without the ones that carry secrets, and the names of those left out (names are not secret).
+    public static func removingSecrets(_ parameters: [(String, String)]) -> (kept: [(String, String)], removed: [String]) {
+        var kept: [(String, String)] = []
+        var removed: [String] = []
+        for p in parameters {
+            if isSecret(p.0, in: parameters) { removed.append(p.0) } else { kept.append(p) }
+        }
+        return (kept, removed)
     }
 
     public static func shorten(_ key: String) -> String {
@@ -27,6 +47,6 @@ public enum Redaction {
 
     /// `name=value` pairs with every secret masked, for logs and `--debug`.
     public static func describe(_ parameters: [(String, String)]) -> String {
-        parameters.map { isSecret($0.0) ? "\($0.0)=••••••" : "\($0.0)=\($0.1)" }.joined(separator: " ")
+        parameters.map { isSecret($0.0, in: parameters) ? "\($0.0)=••••••" : "\($0.0)=\($0.1)" }.joined(separator: " ")
     }
 }

@@ -67,6 +67,8 @@ struct AppState {
     var storageForms = StorageFormCatalog.builtIn()
     /// Numbers dialogs, so answers for a dialog already closed are dropped.
     var nextDialogID = 0
+    /// The history file `:history` lists (the console's API writes it); nil: none is kept.
+    var history: HistoryLog?
     /// Calls running actions want to send and the user has not yet answered; the first is shown above everything.
     var approvals: [ApprovalRequest] = []
 

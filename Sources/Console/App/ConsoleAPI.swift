@@ -4,15 +4,28 @@ import PluginKit
 
 /// The console's API: the signed-in client. What listApis allows is kept by the console's state (`AppState.apis`),
 /// which answers `isAllowed` in the contexts it hands out; the client itself does not judge.
+///
+/// Every call the console makes passes `call` here, so this is where the history is written: a call that changes
+/// something when it returns, and its job's outcome when `waitForJob` sees it end.
 final class ConsoleAPI: ConsoleSession, @unchecked Sendable {
     let client: CloudStackClient
+    /// The history of this profile's calls; nil writes none.
+    let history: HistoryRecorder?
 
-    init(client: CloudStackClient) {
+    init(client: CloudStackClient, history: HistoryRecorder? = nil) {
         self.client = client
+        self.history = history
     }
 
     func call(_ command: String, _ parameters: [(String, String)]) async throws -> APIResponse {
-        try await client.call(command, parameters)
+        do {
+            let response = try await client.call(command, parameters)
+            history?.called(command, parameters, .success(response))
+            return response
+        } catch {
+            history?.called(command, parameters, .failure(error))
+            throw error
+        }
     }
 
     func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
@@ -27,7 +40,14 @@ final class ConsoleAPI: ConsoleSession, @unchecked Sendable {
     func isAllowed(_ command: String) -> Bool { true }
 
     func waitForJob(_ jobID: String, command: String) async throws -> AsyncJob {
-        try await client.waitForJob(jobID, command: command)
+        do {
+            let job = try await client.waitForJob(jobID, command: command)
+            history?.jobEnded(jobID, error: nil)
+            return job
+        } catch {
+            history?.jobEnded(jobID, error: error)
+            throw error
+        }
     }
 
     /// listApis: every command this user may call, with its response fields.
@@ -58,6 +78,7 @@ final class ConsoleAPI: ConsoleSession, @unchecked Sendable {
         guard let me else {
             throw CloudStackError.unexpectedResponse(command: "listUsers", reason: "the signed-in user is not among the users listed")
         }
+        if let name = me["username"]?.text { history?.user = name }
         let accountType = me["accounttype"]?.intValue
         let role = me["roletype"]?.text ?? (accountType == 1 ? "Admin" : accountType == 2 ? "DomainAdmin" : "User")
         return UserInfo(username: me["username"]?.text ?? "?", account: me["account"]?.text ?? "?",

@@ -19,6 +19,8 @@ public struct ConsoleOptions: Sendable {
     public var swiftPlugins: [String: any ConsolePlugin] = [:]
     /// Opens a client for another profile (`:profile NAME`): the client and the profile's name.
     public var openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
+    /// Where calls that change something are written (`:history` lists them); nil keeps no history.
+    public var history: HistoryLog?
 
     public init(profileName: String, readOnly: Bool = false, theme: Theme = .builtIn, pageSize: Int = 500, autoRefresh: Double? = nil, notice: String? = nil) {
         self.notice = notice
@@ -50,13 +52,16 @@ public final class ConsoleApp: @unchecked Sendable {
     public init(client: CloudStackClient, options: ConsoleOptions, backend: TerminalBackend, inputFD: Int32? = STDIN_FILENO) {
         self.backend = backend
         self.inputFD = inputFD
-        let api = ConsoleAPI(client: client)
+        let api = ConsoleAPI(client: client, history: options.history.map {
+            HistoryRecorder(log: $0, profile: options.profileName, user: HistoryRecorder.sessionUser(client.configuration.credentials))
+        })
         originalClient = client
         let host = client.endpointHost
         let size = backend.size
         var state = AppState(width: size.width, height: size.height, profileName: options.profileName, endpointHost: host,
                          readOnly: options.readOnly, theme: options.theme.adapted(to: backend.colorDepth), api: api)
         state.insecure = !client.configuration.verifyTLS
+        state.history = options.history
         state.pageSize = options.pageSize
         state.colorDepth = backend.colorDepth
         state.plugins.directory = options.pluginsDirectory
@@ -73,7 +78,7 @@ public final class ConsoleApp: @unchecked Sendable {
             state.autoRefresh = true
             state.autoRefreshInterval = every
         }
-        program = Program(state: state, readOnly: options.readOnly, openProfile: options.openProfile)
+        program = Program(state: state, readOnly: options.readOnly, openProfile: options.openProfile, history: options.history)
     }
 
     /// Runs until the user quits, on a thread of its own (curses is not thread-safe and the loop blocks).

@@ -69,9 +69,13 @@ final class EffectRunner: @unchecked Sendable {
     let readOnly: Bool
     /// Bulk actions' rows in flight, bounded.
     let bulkSlots = BulkSlots()
+    /// The history clients opened for other profiles write to, under their own profile's name.
+    let history: HistoryLog?
 
-    init(queue: EventQueue, readOnly: Bool = false, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
+    init(queue: EventQueue, readOnly: Bool = false, openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil,
+         history: HistoryLog? = nil) {
         self.queue = queue
+        self.history = history
         self.readOnly = readOnly
         self.openProfile = openProfile
     }
@@ -108,7 +112,9 @@ final class EffectRunner: @unchecked Sendable {
                 do {
                     let (client, resolvedName) = try await openProfile(name)
                     if self.readOnly { await client.enforceReadOnly() }
-                    let newAPI = ConsoleAPI(client: client)
+                    let newAPI = ConsoleAPI(client: client, history: self.history.map {
+                        HistoryRecorder(log: $0, profile: resolvedName, user: HistoryRecorder.sessionUser(client.configuration.credentials))
+                    })
                     // Fail early (wrong key, unreachable) while still on the old profile.
                     _ = try await client.call("listCapabilities", [])
                     self.lock.withLock { self.opened.append(client) }

@@ -16,10 +16,10 @@ final class Program {
     /// Effects call the API the state holds; `readOnly` and `openProfile` reach the runner, which applies them to
     /// clients it opens for other profiles.
     init(state: AppState, readOnly: Bool = false,
-         openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil) {
+         openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))? = nil, history: HistoryLog? = nil) {
         self.state = state
         queue = EventQueue()
-        runner = EffectRunner(queue: queue, readOnly: readOnly, openProfile: openProfile)
+        runner = EffectRunner(queue: queue, readOnly: readOnly, openProfile: openProfile, history: history)
     }
 
     /// Applies one event and starts the work it asks for.

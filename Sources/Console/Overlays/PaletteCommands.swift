@@ -1,7 +1,7 @@
 import PluginKit
 import TUI
 
-/// What `:` understands: q, section names, profile NAME, and any list* API listApis offers.
+/// What `:` understands: q, section names, history, profile NAME, and any API listApis offers.
 enum PaletteCommands {
     static func execute(_ text: String, _ s: inout AppState) -> [Effect] {
         let words = text.split(separator: " ").map(String.init)
@@ -10,6 +10,8 @@ enum PaletteCommands {
         case "q", "q!", "quit", "exit":
             s.quitting = true
             return [.quit]
+        case "history":
+            return HistoryView.open(&s)
         case "profile":
             guard words.count > 1 else {
                 Update.flash(&s, "usage: :profile NAME (a section of the config file)", error: true)
@@ -54,7 +56,7 @@ enum PaletteCommands {
         let needle = text.lowercased()
         guard !needle.isEmpty else { return [] }
         // Section names from the sections' own ids and aliases, then every command listApis offers.
-        let sections = ["dashboard", "plugins", "quit"] + BuiltInSections.views.flatMap { [$0.id] + $0.aliases }
+        let sections = ["dashboard", "plugins", "history", "quit"] + BuiltInSections.views.flatMap { [$0.id] + $0.aliases }
         let commands = s.apis.map(\.name)
         var seen = Set<String>()
         return (sections + commands).filter { $0.lowercased().hasPrefix(needle) && $0.lowercased() != needle && seen.insert($0.lowercased()).inserted }
