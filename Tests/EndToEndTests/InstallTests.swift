@@ -69,3 +69,20 @@ struct InstallTests {
         #expect(!r.stdout.contains("Evil"))
     }
 }
+
+@Suite("Theme lookup in tmux", .serialized)
+struct ThemeLookupTmuxTests {
+    @Test("--theme NAME finds the user's theme in XDG_CONFIG_HOME/cstui/themes (its file's problem is named, so it was read)")
+    func userThemeByName() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-xdg-\(UUID().uuidString)").path
+        try InstallTests.write(#"{"name": "mytheme", "selectedRow": {"fg": "purpel"}}"#, config + "/cstui/themes/mytheme.json")
+        let t = try Tmux()
+        try t.type("XDG_CONFIG_HOME=\(config) \(BinaryRunner.binary) --demo --demo-vms 20 --theme mytheme; echo EXIT=$?", then: "Enter")
+        let screen = try t.waitFor("purpel")
+        #expect(screen.contains("mytheme.json"))
+        #expect(!screen.contains("not found"))
+        try t.waitFor("admin (Admin)")
+        try t.press("C-c")
+        try t.waitFor("EXIT=0")
+    }
+}
