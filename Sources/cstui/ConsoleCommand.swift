@@ -20,7 +20,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("demo-seed"), help: "Seed of the demo inventory.")
     var demoSeed: UInt64 = 1
 
-    @Option(name: .long, help: "Colour theme: a name from themes/ (default, dark, light, high-contrast, monochrome) or a JSON file.")
+    @Option(name: .long, help: "Colour theme: a JSON file, or a name (default, dark, light, high-contrast, monochrome) looked up in $CSTUI_THEMES, ~/.config/cstui/themes, then the shipped themes.")
     var theme: String?
 
     @Flag(name: .customLong("read-only"), help: "Hide and refuse every action that changes something.")
@@ -29,7 +29,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("auto-refresh"), help: "Start with auto-refresh on, every N seconds (toggle with a).")
     var autoRefresh: Double?
 
-    @Option(name: .customLong("plugins"), help: "The plugins folder (plugins.json and one folder per plugin); default ./plugins.")
+    @Option(name: .customLong("plugins"), help: "A plugins folder (plugins.json and one folder per plugin) over $CSTUI_PLUGINS, ~/.config/cstui/plugins and the shipped plugins.")
     var pluginsDirectory: String?
 
     @Option(name: .customLong("page-size"), help: "Rows per request when loading lists (at most 500).")
@@ -39,6 +39,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         guard (1...500).contains(pageSize) else { throw ValidationError("--page-size must be 1-500 (the server's limit)") }
         guard (0...SimulatorOptions.maxVMs).contains(demoVMs) else {
             throw ValidationError("--demo-vms must be 0-\(SimulatorOptions.maxVMs); got \(demoVMs)")
+        }
+        if let pluginsDirectory, !ResourcePaths.isDirectory(pluginsDirectory) {
+            throw ValidationError("--plugins: '\(pluginsDirectory)' is not a folder")
         }
         if let autoRefresh, !(autoRefresh.isFinite && (1...86_400).contains(autoRefresh)) {
             throw ValidationError("--auto-refresh must be seconds between 1 and 86400; got \(autoRefresh)")
@@ -123,7 +126,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             return (try CloudStackClient(configuration: profile.configuration), profile.name)
         }
         options.history = HistoryLog.defaultPath(environment: ProcessInfo.processInfo.environment).map { HistoryLog(path: $0) }
-        options.pluginsDirectory = pluginsDirectory ?? SwiftPlugins.directory()
+        options.pluginRoots = ResourcePaths.pluginRoots(flag: pluginsDirectory)
         options.swiftPlugins = SwiftPlugins.byID
         let app = ConsoleApp(client: client, options: options, backend: backend)
         await app.run()
@@ -170,20 +173,6 @@ enum ThemeChoice {
         return (theme, error.map { "\($0)".replacingOccurrences(of: path, with: name) + "; using the default theme" })
     }
 
-    /// `name` in the repository a built binary comes from (`.build/<triple>/debug/cstui` or `.build/debug/cstui`).
-    static func besideBinary(_ name: String) -> [String] {
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        return ["../../..", "../.."].map { exe.appendingPathComponent("\($0)/\(name)").standardized.path }
-    }
-
-    /// `$CSTUI_THEMES`, `./themes`, the repository's themes beside the built binary, `~/.config/cstui/themes`.
-    static func directories() -> [String] {
-        let env = ProcessInfo.processInfo.environment
-        var dirs: [String] = []
-        if let d = env["CSTUI_THEMES"] { dirs.append(d) }
-        dirs.append(FileManager.default.currentDirectoryPath + "/themes")
-        dirs += besideBinary("themes")
-        dirs.append((env["HOME"] ?? NSHomeDirectory()) + "/.config/cstui/themes")
-        return dirs.filter { FileManager.default.fileExists(atPath: $0) }
-    }
+    /// The folders a theme name is looked up in, first match wins (see `ResourcePaths`).
+    static func directories() -> [String] { ResourcePaths.themeDirectories() }
 }

@@ -14,8 +14,8 @@ public struct ConsoleOptions: Sendable {
     public var autoRefresh: Double?
     /// Shown in the status line at start (e.g. a theme file that failed to load).
     public var notice: String?
-    /// The plugins folder (plugins.json and one folder per plugin), and the Swift plugins compiled in, by id.
-    public var pluginsDirectory: String?
+    /// The plugin roots, low to high precedence (see `PluginRoot`), and the Swift plugins compiled in, by id.
+    public var pluginRoots: [PluginRoot] = []
     public var swiftPlugins: [String: any ConsolePlugin] = [:]
     /// Opens a client for another profile (`:profile NAME`): the client and the profile's name.
     public var openProfile: (@Sendable (String) async throws -> (CloudStackClient, String))?
@@ -64,10 +64,10 @@ public final class ConsoleApp: @unchecked Sendable {
         state.history = options.history
         state.pageSize = options.pageSize
         state.colorDepth = backend.colorDepth
-        state.plugins.directory = options.pluginsDirectory
+        state.plugins.roots = options.pluginRoots
         state.plugins.swiftPlugins = options.swiftPlugins
-        if let dir = options.pluginsDirectory {
-            let (loaded, error) = PluginLoader.load(directory: dir, swiftPlugins: options.swiftPlugins)
+        if !options.pluginRoots.isEmpty {
+            let (loaded, error) = PluginLoader.load(roots: options.pluginRoots, swiftPlugins: options.swiftPlugins)
             PluginIntegration.apply(loaded, listError: error, &state)
         }
         // The arrows move in the navbar from the first key: a new user goes Dashboard → Instances without Tab.

@@ -191,11 +191,11 @@ enum PluginsKeys {
         let count = s.plugins.loaded.count
         switch KeyBindings.command(for: key, in: .pluginsListing) {
         case .reloadPlugins?:
-            guard let dir = s.plugins.directory else {
+            guard !s.plugins.roots.isEmpty else {
                 Update.flash(&s, "No plugins folder", error: true)
                 return []
             }
-            return [.plugins(.reload(directory: dir, swiftPlugins: s.plugins.swiftPlugins))]
+            return [.plugins(.reload(roots: s.plugins.roots, swiftPlugins: s.plugins.swiftPlugins))]
         case .pluginDetails?:
             guard s.plugins.table.selectedRow < count else { return [] }
             let id = s.plugins.loaded[s.plugins.table.selectedRow].id

@@ -3,7 +3,7 @@ import PluginKit
 /// What the Plugins section asks the effect runner for.
 enum PluginEffect: Sendable {
     /// plugins.json and every config.json, read again.
-    case reload(directory: String, swiftPlugins: [String: any ConsolePlugin])
+    case reload(roots: [PluginRoot], swiftPlugins: [String: any ConsolePlugin])
     /// A Swift plugin's custom content (`show`).
     case loadCustom(pluginID: String, any ConsolePlugin)
 }

@@ -4,7 +4,8 @@ import TUI
 
 /// The console's plugins: what plugins.json loaded, the Plugins listing's cursor, and which sections came from which plugin.
 struct PluginState {
-    var directory: String?
+    /// Where plugins are read from, low to high precedence (see `PluginRoot`).
+    var roots: [PluginRoot] = []
     var swiftPlugins: [String: any ConsolePlugin] = [:]
     var loaded: [LoadedPlugin] = []
     /// plugins.json itself could not be read.

@@ -4,8 +4,8 @@ import PluginKit
 enum PluginWork {
     static func run(_ effect: PluginEffect, context: PluginContext, post: @escaping @Sendable (AppEvent) -> Void) async {
         switch effect {
-        case let .reload(directory, swiftPlugins):
-            let (loaded, error) = PluginLoader.load(directory: directory, swiftPlugins: swiftPlugins)
+        case let .reload(roots, swiftPlugins):
+            let (loaded, error) = PluginLoader.load(roots: roots, swiftPlugins: swiftPlugins)
             post(.plugins(.loaded(loaded, listError: error)))
         case let .loadCustom(pluginID, plugin):
             guard case .custom(let show) = plugin.content else { return }

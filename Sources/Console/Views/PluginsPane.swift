@@ -9,18 +9,22 @@ enum PluginsPane {
         screen.put("Plugins", x: rect.x + 1, y: rect.y, style: theme[.title], maxWidth: rect.width - 2)
         let count = "  \(p.loaded.count) enabled in plugins.json   R reload"
         screen.put(count, x: rect.x + 8, y: rect.y, style: theme[.dim], maxWidth: max(0, rect.width - 9))
+        // A plugins.json that cannot be read is named above the plugins the other roots still gave.
+        var top = rect.y + 1
         if let error = p.listError {
-            screen.put("✗ " + error, x: rect.x + 1, y: rect.y + 2, style: theme[.error], maxWidth: rect.width - 2)
-            return
+            screen.put("✗ " + error, x: rect.x + 1, y: top, style: theme[.error], maxWidth: rect.width - 2)
+            top += 1
         }
         guard !p.loaded.isEmpty else {
-            screen.put("No plugins are enabled: list plugin ids in \(p.directory ?? "plugins")/plugins.json, then press R.",
-                       x: rect.x + 1, y: rect.y + 2, style: theme[.dim], maxWidth: rect.width - 2)
+            let user = (p.roots.first { $0.origin == .user } ?? p.roots.last)?.path ?? "~/.config/cstui/plugins"
+            screen.put("No plugins are enabled: list plugin ids in \(user)/plugins.json, then press R.",
+                       x: rect.x + 1, y: top + 1, style: theme[.dim], maxWidth: rect.width - 2)
             return
         }
         let detailOpen = p.detail != nil
-        let tableHeight = detailOpen ? min(p.loaded.count + 1, max(3, (rect.height - 1) / 3)) : rect.height - 1
-        let tableRect = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: tableHeight)
+        let below = rect.maxY - top
+        let tableHeight = detailOpen ? min(p.loaded.count + 1, max(3, below / 3)) : below
+        let tableRect = Rect(x: rect.x, y: top, width: rect.width, height: tableHeight)
         let columns = [TableColumn("", minWidth: 2, maxWidth: 3, weight: 0, priority: 9), TableColumn("Title", minWidth: 14, weight: 2, priority: 8),
                        TableColumn("Description", minWidth: 12, weight: 3, priority: 5), TableColumn("Status", minWidth: 8, weight: 2, priority: 7)]
         let rows = p.loaded.map { lp -> [String] in
@@ -41,7 +45,7 @@ enum PluginsPane {
             ("authorName", lp.manifest?.authorName ?? "", .text), ("authorEmail", lp.manifest?.authorEmail ?? "", .text),
             ("kind", lp.plugin is DeclarativePlugin ? "declarative (config.json)" : (lp.plugin != nil ? "Swift, compiled in"
                 : (lp.manifest?.storageProviders != nil ? "storage provider forms (config.json)" : "—")), .text),
-            ("folder", lp.directory, .text), ("files", lp.files.joined(separator: ", "), .text),
+            ("folder", lp.directory + (lp.root.map { " (\($0.origin.rawValue))" } ?? ""), .text), ("files", lp.files.joined(separator: ", "), .text),
         ]
         if let forms = lp.manifest?.storageProviders?.arrayValue {
             let names = forms.map { "\($0["name"]?.text ?? "?") (\($0["kind"]?.text ?? "?"))" }
