@@ -30,7 +30,9 @@ struct BinaryRunner {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        for key in ["CLOUDSTACK_ENDPOINT", "CLOUDSTACK_KEY", "CLOUDSTACK_SECRET"] { env[key] = nil }
+        // Nothing of the tester's own: no credentials, and config, state (history) and caches under the temporary HOME.
+        for key in ["CLOUDSTACK_ENDPOINT", "CLOUDSTACK_KEY", "CLOUDSTACK_SECRET", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME",
+                    "CSTUI_PLUGINS", "CSTUI_THEMES"] { env[key] = nil }
         env["HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-home-\(UUID().uuidString)").path
         for (k, v) in environment { env[k] = v }
         process.environment = env

@@ -75,7 +75,21 @@ struct DashboardData: Sendable, Equatable {
         }
     }
 
+    /// One of the signed-in account's resources with its limit, for a user or domain admin (who has no capacity).
+    struct OwnResource: Sendable, Equatable {
+        var label: String
+        var total: Int
+        /// The limit as the server gives it: a number, or nil for "Unlimited" (or a value that is not a count).
+        var limit: Int?
+        /// "12 running · 3 stopped" for instances.
+        var detail: String?
+    }
+
     var zones: [ZoneCapacity] = []
+    /// The account's own resources (non-admins); empty for an admin, who sees capacity instead.
+    var own: [OwnResource] = []
+    /// The account `own` belongs to.
+    var ownAccount: String?
     /// VM counts by state, in a fixed order.
     var vmStates: [(String, Int)] = []
     var alerts: [String] = []
@@ -84,7 +98,7 @@ struct DashboardData: Sendable, Equatable {
 
     static func == (a: DashboardData, b: DashboardData) -> Bool {
         a.zones == b.zones && a.vmStates.map(\.0) == b.vmStates.map(\.0) && a.vmStates.map(\.1) == b.vmStates.map(\.1)
-            && a.alerts == b.alerts && a.events == b.events
+            && a.alerts == b.alerts && a.events == b.events && a.own == b.own && a.ownAccount == b.ownAccount
     }
 }
 

@@ -41,6 +41,8 @@ struct AppState {
     var lists: [String: ListModel] = [:]
     var dashboard = DashboardData()
     var dashboardLoading = false
+    /// The first dashboard load waits for listApis (it loads what the role may see).
+    var dashboardAwaitsApis = false
     var dashboardError: String?
     var overlay: Overlay?
     /// A wizard under its review: Esc on the review goes back to its last step with everything typed.

@@ -305,6 +305,11 @@ struct DashboardLoader {
             counts.append((state, r.list.count ?? r.list.items.count))
         }
         data.vmStates = counts
+        // Capacity is an admin's: everyone else gets their own account's resources against its limits.
+        if !api.isAllowed("listCapacity"), let account = try await optional("listAccounts", []).first {
+            data.ownAccount = account["name"]?.text
+            data.own = Self.ownResources(account)
+        }
         var zones: [String: [Int: (Double, Double)]] = [:]
         var order: [String] = []
         for item in try await capacity {
@@ -327,6 +332,21 @@ struct DashboardLoader {
         }
         data.loadedAt = Date()
         return data
+    }
+
+    /// AccountResponse's counts and limits: instances, volumes, snapshots, networks, public IPs.
+    static func ownResources(_ account: JSONValue) -> [DashboardData.OwnResource] {
+        func count(_ key: String) -> Int? { account[key].flatMap { $0.intValue.map(Int.init) ?? $0.text.flatMap { Int($0) } } }
+        var out: [DashboardData.OwnResource] = []
+        for (label, name) in [("Instances", "vm"), ("Volumes", "volume"), ("Snapshots", "snapshot"), ("Networks", "network"), ("Public IPs", "ip")] {
+            guard let total = count(name + "total") else { continue }
+            var detail: String?
+            if name == "vm", let running = count("vmrunning"), let stopped = count("vmstopped") {
+                detail = "\(ListPane.fmt(running)) running · \(ListPane.fmt(stopped)) stopped"
+            }
+            out.append(.init(label: label, total: max(0, total), limit: count(name + "limit").map { max(0, $0) }, detail: detail))
+        }
+        return out
     }
 
     /// Items of a command the user may not be allowed to call; nothing when listApis does not offer it.

@@ -38,7 +38,7 @@ enum Update {
         case .apisLoaded(let apis):
             s.apis = apis
             PluginIntegration.refresh(&s)
-            return []
+            return dashboardAfterApis(&s)
         case .plugins(let event):
             return PluginIntegration.apply(event, &s)
         case .storage(let event):
@@ -47,7 +47,7 @@ enum Update {
             return ActionForms.apply(event, &s)
         case .apisFailed(let text):
             flash(&s, "listApis failed, every action is offered: \(text)", error: true)
-            return []
+            return dashboardAfterApis(&s)
         case let .pageLoaded(view, generation, page, data):
             guard var list = s.lists[view], list.generation == generation else { return [] }
             if list.definition.fields.isEmpty, let first = data.rows.first {
@@ -178,6 +178,12 @@ enum Update {
         if target == Sections.dashboard {
             if s.dashboard.loadedAt == nil, !s.dashboardLoading {
                 s.dashboardLoading = true
+                // What it loads depends on the role (capacity for an admin, the account's own resources otherwise):
+                // until listApis has answered, it waits.
+                if s.apis.isEmpty {
+                    s.dashboardAwaitsApis = true
+                    return []
+                }
                 return [.loadDashboard]
             }
             return []
@@ -186,6 +192,13 @@ enum Update {
             return reload(target, &s)
         }
         return []
+    }
+
+    /// The dashboard's first load, held until listApis answered (or failed).
+    static func dashboardAfterApis(_ s: inout AppState) -> [Effect] {
+        guard s.dashboardAwaitsApis else { return [] }
+        s.dashboardAwaitsApis = false
+        return [.loadDashboard]
     }
 
     static func reload(_ id: String, _ s: inout AppState) -> [Effect] {

@@ -15,7 +15,7 @@ enum Sections {
         var groups: [String: (order: Int, children: [NavItem])] = [:]
         for v in views {
             guard let placement = v.navbar else { continue }
-            if let command = v.source.command, !allowed(command) { continue }
+            if let command = permission(of: v.source), !allowed(command) { continue }
             let order = placement.order
             if let group = placement.group {
                 var g = groups[group] ?? (order, [])
@@ -32,6 +32,17 @@ enum Sections {
         }.map(\.element.item)
         return [NavItem(id: dashboard, title: "Dashboard")] + ordered + [NavItem(id: plugins, title: "Plugins", children: pluginItems)]
     }
+
+    /// The list API that decides whether a section is offered: its own, or for a built-in data provider the API it
+    /// lists first (image stores for Secondary Storage, which a user may not list).
+    static func permission(of source: ListSource) -> String? {
+        switch source {
+        case .api(let command, _, _): command
+        case .provider(let name): providerPermissions[name]
+        }
+    }
+
+    static let providerPermissions = ["secondaryStores": "listImageStores", "securityGroupRules": "listSecurityGroups"]
 
     /// "storage" → "Storage": a group is named by its id.
     static func title(ofGroup id: String) -> String { id.prefix(1).uppercased() + id.dropFirst() }

@@ -3,6 +3,27 @@ import TUI
 
 /// Capacity gauges per zone, VM counts by state, the latest alerts and events.
 enum DashboardPane {
+    /// A user's or domain admin's own resources: a gauge against each limit, or the count where there is none.
+    static func drawOwn(_ d: DashboardData, theme: Theme, into screen: inout Screen, x: Int, y start: Int, width: Int) -> Int {
+        var y = start
+        screen.put("Your resources" + (d.ownAccount.map { " · account \($0)" } ?? ""), x: x, y: y, style: theme[.label], maxWidth: width)
+        y += 1
+        for r in d.own {
+            let amount = r.limit.map { "\(ListPane.fmt(r.total)) of \(ListPane.fmt($0))" } ?? "\(ListPane.fmt(r.total)) (no limit)"
+            let text = amount + (r.detail.map { "  " + $0 } ?? "")
+            if let limit = r.limit, limit > 0 {
+                let detail = String(repeating: " ", count: max(0, 21 - text.count)) + text
+                Gauge(label: r.label, fraction: min(1, Double(r.total) / Double(limit)), detail: detail)
+                    .draw(into: &screen, in: Rect(x: x, y: y, width: min(width, 76), height: 1), theme: theme)
+            } else {
+                screen.put(r.label, x: x, y: y, style: theme[.text], maxWidth: 11)
+                screen.put(text, x: x + 11, y: y, style: theme[.text], maxWidth: max(0, width - 11))
+            }
+            y += 1
+        }
+        return y + 1
+    }
+
     static func draw(_ s: AppState, into screen: inout Screen, in rect: Rect) {
         let theme = s.theme
         let d = s.dashboard
@@ -33,6 +54,7 @@ enum DashboardPane {
         screen.put("Instances ", x: x, y: y, style: theme[.label], maxWidth: width)
         screen.put(total == 0 ? "none" : "\(ListPane.fmt(total)): " + states, x: x + 10, y: y, style: theme[.text], maxWidth: max(0, width - 10))
         y += 2
+        if !d.own.isEmpty { y = drawOwn(d, theme: theme, into: &screen, x: x, y: y, width: width) }
         // Gauges: one line per resource per zone, two zones side by side when wide.
         let perRow = width >= 100 ? 2 : 1
         let colWidth = (width - (perRow - 1) * 2) / perRow

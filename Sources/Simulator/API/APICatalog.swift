@@ -29,7 +29,7 @@ enum APICatalog {
               param("state", "list accounts by state. Valid states are enabled, disabled, and locked."),
               param("accounttype", "integer", "list accounts by account type.")] + accountScopeParams,
              ["id", "name", "accounttype", "roleid", "roletype", "rolename", "domain", "domainid", "domainpath", "state", "vmtotal", "vmrunning",
-              "vmstopped", "receivedbytes", "sentbytes"],
+              "vmstopped", "receivedbytes", "sentbytes", "vmlimit", "volumetotal", "volumelimit", "snapshottotal", "snapshotlimit", "networktotal", "networklimit", "iptotal", "iplimit"],
              AccountHandlers.listAccounts),
 
         // Infrastructure.

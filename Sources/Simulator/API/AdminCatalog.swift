@@ -139,7 +139,7 @@ enum AdminCatalog {
     static let accountParams = [param("id", "uuid", "Account id"), param("account", "Account name"),
                                 param("domainid", "uuid", "Domain ID of the account")]
     static let accountFields = ["id", "name", "accounttype", "roletype", "rolename", "domain", "domainid", "domainpath", "state", "vmtotal",
-                                "vmrunning", "vmstopped", "receivedbytes", "sentbytes"]
+                                "vmrunning", "vmstopped", "receivedbytes", "sentbytes", "vmlimit", "volumetotal", "volumelimit", "snapshottotal", "snapshotlimit", "networktotal", "networklimit", "iptotal", "iplimit"]
     static let userFields = ["id", "username", "state", "account", "accountid", "domain", "domainid", "roletype", "apikey"]
 
     private static let settings: [APICommandSpec] = [

@@ -154,6 +154,9 @@ enum AccountHandlers {
     /// An account's VMs by state, as AccountResponse counts them (Destroyed and Expunging ones are gone).
     struct VMCounts {
         var total = 0, running = 0, stopped = 0
+        /// The other resources AccountResponse counts: volumes (a ROOT per VM, data disks), volume snapshots,
+        /// guest networks and allocated public IPs.
+        var volumes = 0, snapshots = 0, networks = 0, ips = 0
     }
 
     static func vmCounts(_ inv: Inventory, accounts: Set<String>) -> [String: VMCounts] {
@@ -164,6 +167,21 @@ enum AccountHandlers {
             if vm.state == .Running { c.running += 1 }
             if vm.state == .Stopped { c.stopped += 1 }
             d[vm.accountID] = c
+        }
+        // Each VM counted above has a ROOT volume; records add data disks (a ROOT record is that VM's own).
+        for (id, c) in d { d[id]?.volumes = c.total }
+        for v in inv.volumes.recordsOfAccounts(accounts) where v.type != .ROOT && v.state != .Destroy && v.state != .Expunging {
+            d[v.accountID, default: VMCounts()].volumes += 1
+        }
+        for snap in inv.volumes.snapshots where accounts.contains(snap.accountID) && snap.state != "Destroyed" {
+            d[snap.accountID, default: VMCounts()].snapshots += 1
+        }
+        for n in inv.net.guestNetworks where accounts.contains(n.accountID) && n.state != "Destroy" {
+            d[n.accountID, default: VMCounts()].networks += 1
+        }
+        for ip in inv.net.publicIPs where ip.state == "Allocated" {
+            guard let owner = ip.accountID, accounts.contains(owner) else { continue }
+            d[owner, default: VMCounts()].ips += 1
         }
         return d
     }
@@ -191,6 +209,12 @@ enum AccountHandlers {
         b.add("vmavailable", "Unlimited")
         b.add("vmrunning", counts.running)
         b.add("vmstopped", counts.stopped)
+        // The simulator sets no resource limits: each is reported as the server reports an unlimited one.
+        for (name, total) in [("volume", counts.volumes), ("snapshot", counts.snapshots), ("network", counts.networks), ("ip", counts.ips)] {
+            b.add("\(name)limit", "Unlimited")
+            b.add("\(name)total", Int64(total))
+            b.add("\(name)available", "Unlimited")
+        }
         b.add("user", .array(inv.users.filter { $0.accountID == a.id }.map { u in
             JSONValue.object(JSONObject([("id", .string(u.id)), ("username", .string(u.username)), ("accountid", .string(a.id)),
                                          ("account", .string(a.name)), ("state", .string(u.state ?? "enabled"))]))

@@ -43,6 +43,9 @@ struct VolumeInventory: Codable, Sendable {
     }
 
     func position(_ id: String) -> Int? { recordIndex[id] }
+    /// The records owned by `accounts`.
+    func recordsOfAccounts(_ accounts: Set<String>) -> [VolumeRecord] { records.filter { accounts.contains($0.accountID) } }
+
     func record(_ id: String) -> VolumeRecord? { recordIndex[id].map { records[$0] } }
     /// Positions of the records attached to a VM (its data disks, and its ROOT once materialized).
     func positions(attachedTo vmID: String) -> [Int] { recordsByVM[vmID] ?? [] }
