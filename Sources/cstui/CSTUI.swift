@@ -10,7 +10,7 @@ struct CSTUI: AsyncParsableCommand {
         Without a subcommand cstui opens the console on the configured profile (cloudmonkey's ~/.cmk/config, \
         $CLOUDSTACK_ENDPOINT/$CLOUDSTACK_KEY/$CLOUDSTACK_SECRET, or flags). `cstui --demo` opens it on the embedded simulator.
         """,
-        subcommands: [ConsoleCommand.self, CallCommand.self, SimulatorCommand.self, PluginsCommand.self, S3CheckCommand.self],
+        subcommands: [ConsoleCommand.self, CallCommand.self, SyncCommand.self, SimulatorCommand.self, PluginsCommand.self, S3CheckCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -21,10 +21,10 @@ struct CallCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Argument(help: "The API command, e.g. listVirtualMachines.")
+    @Argument(help: "The API command, e.g. listVirtualMachines.", completion: .custom(CallCompletion.commands))
     var command: String
 
-    @Argument(help: "Parameters as key=value (quote values with spaces).")
+    @Argument(help: "Parameters as key=value (quote values with spaces).", completion: .custom(CallCompletion.parameters))
     var parameters: [String] = []
 
     @Option(name: [.customShort("o"), .long], help: "Output format: json, table, csv or text.")
@@ -59,7 +59,7 @@ struct CallCommand: AsyncParsableCommand {
             profile = try connection.resolve()
             var configuration = profile.configuration
             if readOnly { configuration.readOnly = true }
-            client = try CloudStackClient(configuration: configuration)
+            client = try CloudStackClient(configuration: configuration, logger: try connection.logger())
         } catch {
             Terminal.warn("cstui: \(error)")
             throw ExitCode(2)

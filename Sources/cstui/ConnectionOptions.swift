@@ -1,6 +1,7 @@
 import ArgumentParser
 import CloudStack
 import Foundation
+import Logging
 
 /// Where the management server is and how to sign in: a cloudmonkey profile, the environment, or these flags.
 struct ConnectionOptions: ParsableArguments {
@@ -36,6 +37,13 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .long, help: "Seconds to wait for an async job (default: the profile's timeout, else 1800).")
     var timeout: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Log each API request and answer (secrets masked) to this file; also $CSTUI_DEBUG.",
+                                            valueName: "file"))
+    var debug: String?
+
+    /// The API client's logger: to the debug file when one is named, else nowhere.
+    func logger() throws -> Logger { try DebugLog.logger(path: DebugLog.path(flag: debug)) }
 
     var overrides: ProfileOverrides {
         var o = ProfileOverrides()

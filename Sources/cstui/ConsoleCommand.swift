@@ -2,6 +2,7 @@ import ArgumentParser
 import CloudStack
 import Console
 import Foundation
+import Logging
 import Simulator
 import TUI
 
@@ -95,8 +96,10 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         let client: CloudStackClient
         let backend: CursesBackend
+        let logger: Logger
         do {
-            client = try CloudStackClient(configuration: configuration)
+            logger = try connection.logger()
+            client = try CloudStackClient(configuration: configuration, logger: logger)
         } catch {
             for notice in notices { Terminal.warn("cstui: \(notice)") }
             Terminal.warn("cstui: \(error)")
@@ -123,7 +126,7 @@ struct ConsoleCommand: AsyncParsableCommand {
             o.profile = name
             if insecure { o.verifyTLS = false }
             let profile = try ProfileResolver(configPath: configPath).resolve(o)
-            return (try CloudStackClient(configuration: profile.configuration), profile.name)
+            return (try CloudStackClient(configuration: profile.configuration, logger: logger), profile.name)
         }
         options.history = HistoryLog.defaultPath(environment: ProcessInfo.processInfo.environment).map { HistoryLog(path: $0) }
         options.pluginRoots = ResourcePaths.pluginRoots(flag: pluginsDirectory)

@@ -60,7 +60,8 @@ struct TemplateTests {
 
     @Test("registerTemplate answers the template not ready in each zone; its download runs from 0% to Download Complete over ten job delays")
     func registerAndDownload() async throws {
-        try await withSimulator(jobDelay: 0.1...0.2) { server in
+        // Ten delays of 0.4-0.5 s: a download of 4-5 s, long enough to be seen in progress on a loaded machine.
+        try await withSimulator(jobDelay: 0.4...0.5) { server in
             let admin = try admin(server), api = try user(server)
             let os = try #require(try await api.call("listOsTypes", [("description", "Ubuntu 24.04")]).items().first?["id"]?.text)
             let r = try await api.call("registerTemplate", [("name", "my-image"), ("displaytext", "My image"), ("url", "https://images.example.org/my-image.qcow2"),
@@ -79,7 +80,7 @@ struct TemplateTests {
             #expect(first["isfeatured"] == .bool(false))
             #expect(!(try await Self.names(api, [("templatefilter", "selfexecutable")]).contains("my-image")))
             var statuses: [String] = []
-            let deadline = Date().addingTimeInterval(10)
+            let deadline = Date().addingTimeInterval(20)
             while Date() < deadline {
                 let row = try #require(try await api.call("listTemplates", [("templatefilter", "self"), ("id", id)]).items().first)
                 if let st = row["status"]?.text, statuses.last != st { statuses.append(st) }

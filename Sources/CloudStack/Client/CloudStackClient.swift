@@ -297,11 +297,15 @@ public actor CloudStackClient {
         let url = post ? configuration.endpoint : configuration.endpoint + (configuration.endpoint.contains("?") ? "&" : "?") + encoded
         logger.debug("\(post ? "POST" : "GET") \(command) \(Redaction.describe(parameters))")
         let answer: HTTPAnswer
+        let started = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> String { "\((DispatchTime.now().uptimeNanoseconds &- started) / 1_000_000) ms" }
         do {
             answer = try await http.send(url: url, method: post ? .POST : .GET, headers: headers, body: post ? encoded : nil)
+            logger.debug("\(post ? "POST" : "GET") \(command) → HTTP \(answer.status), \(elapsed()), \(answer.body.count) bytes")
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            logger.debug("\(post ? "POST" : "GET") \(command) → no answer after \(elapsed()): \(Self.describeTransport(error))")
             throw CloudStackError.transport(command: command, endpoint: Self.hostDescription(configuration.endpoint), reason: Self.describeTransport(error))
         }
         if let redirect = Self.redirectError(command: command, endpoint: configuration.endpoint, answer: answer) { throw redirect }
