@@ -140,8 +140,9 @@ struct AdminSectionsTmuxTests {
         #expect(volumes.contains(" row"))
         try t.press("Enter")
         // The frame first, its lines as they are drawn: wait for the line checked.
-        let detail = try t.waitFor(all: ["┌  ROOT-", "vmname ", "1 Snapshots"])
-        #expect(detail.contains("vmname                 \(vm)"))
+        // Every field loaded (the labels are aligned again then): wait for the loading line to go.
+        let detail = try t.waitUntil("the volume's every field") { $0.contains("┌  ROOT-") && $0.contains("vmname ") && !$0.contains("loading every field") }
+        #expect(detail.range(of: "vmname +\(vm)", options: .regularExpression) != nil)
         #expect(detail.contains("1 Snapshots"), "the volume's own related view is one key away")
         try t.press("q")
         try t.press("q")
