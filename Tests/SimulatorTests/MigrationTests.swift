@@ -47,7 +47,7 @@ struct MigrationTests {
 
     @Test("migrateVirtualMachine moves a running VM to a host of its cluster (Migrating while the job runs); another cluster or its own host is refused")
     func migrateToHost() async throws {
-        try await withSimulator(vms: 120, jobDelay: 2...2) { server in
+        try await withSimulator(vms: 120, jobDelay: 4...4) { server in
             let admin = try admin(server), api = try user(server)
             // A running KVM VM of the demo account with a host of its cluster to go to.
             var picked: (id: String, source: JSONObject, hosts: [JSONObject], target: String)?
