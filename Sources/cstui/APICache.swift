@@ -14,8 +14,7 @@ struct APICache {
 
     /// The folder of the cache files.
     static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/cstui" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.cache/cstui"
+        XDGDirectory.cache.cstuiFolder(environment: environment) ?? NSHomeDirectory() + "/.cache/cstui"
     }
 
     /// The cache file of `profile`; a name that is not a plain file name is refused (it comes from the command line).

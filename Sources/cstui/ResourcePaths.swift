@@ -1,3 +1,4 @@
+import CloudStack
 import Console
 import Foundation
 
@@ -16,9 +17,7 @@ enum ResourcePaths {
 
     /// `${XDG_CONFIG_HOME:-~/.config}/cstui`; a relative XDG_CONFIG_HOME is ignored, as the XDG spec says.
     static func configDirectory(_ env: [String: String] = environment) -> String {
-        if let xdg = env["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/cstui" }
-        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.config/cstui"
+        XDGDirectory.config.cstuiFolder(environment: env) ?? NSHomeDirectory() + "/.config/cstui"
     }
 
     /// The plugin roots from low to high precedence, as `PluginLoader.load(roots:)` takes them. Roots that do not

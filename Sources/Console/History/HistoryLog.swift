@@ -1,4 +1,5 @@
 import Foundation
+import CloudStack
 
 /// The history file, `${XDG_STATE_HOME:-~/.local/state}/cstui/history.jsonl`: one JSON line per call that changes
 /// something (`HistoryEntry`). Folders are made 0700, the file 0600. Writing never throws and never traps: a folder
@@ -17,9 +18,7 @@ public final class HistoryLog: @unchecked Sendable {
     /// The file under `XDG_STATE_HOME` (an absolute path; anything else is ignored, as the XDG spec says), else under
     /// `~/.local/state`; nil when there is no home either.
     public static func defaultPath(environment: [String: String]) -> String? {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/cstui/history.jsonl" }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return home + "/.local/state/cstui/history.jsonl"
+        XDGDirectory.state.cstuiFolder(environment: environment).map { $0 + "/history.jsonl" }
     }
 
     /// Why the last write failed (the first one that did), for a one-line status; nil while writing works.
