@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         // Start-up time and listVirtualMachines page latency of the simulator at scale (a benchmark, not a test).
-        .executableTarget(name: "SimulatorBench", dependencies: ["Simulator", "CloudStack"]),
+        .executableTarget(name: "SimulatorBench", dependencies: ["Simulator", "CloudStack", .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         // Benchmarks of the console's own work per key (figures in BENCHMARKS.md).
         .executableTarget(name: "ConsoleBench", dependencies: ["Console", "Simulator", "CloudStack"]),
         // libncursesw and a tiny C shim for the curses macros Swift cannot import.

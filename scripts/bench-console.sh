@@ -3,11 +3,19 @@
 #   bytes written to the terminal when the cursor moves one row (tmux pipe-pane records what cstui writes),
 #   time from start to the first complete dashboard with --demo,
 #   peak memory (VmHWM) with 100,000 VMs loaded: console plus in-process simulator, and the console alone.
-# Usage: scripts/bench-console.sh   (builds with `swift build -c release --product cstui` first)
+#   with the simulator in another process: the raw-fetch floor (SimulatorBench floor), then the console's time to
+#   its first screen of Instances and to all 100,000 rows, and its peak memory.
+# Usage: scripts/bench-console.sh   (builds the release cstui and SimulatorBench first)
+#        CSTUI=/path/to/cstui BENCH=/path/to/SimulatorBench scripts/bench-console.sh   (another build, as is)
+#        ONLY=alone scripts/bench-console.sh   (just the console-alone part)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product cstui >/dev/null
-BIN="$PWD/.build/release/cstui"
+if [ -z "${CSTUI:-}" ]; then
+    swift build -c release --product cstui >/dev/null
+    swift build -c release --product SimulatorBench >/dev/null
+fi
+BIN="${CSTUI:-$PWD/.build/release/cstui}"
+BENCH="${BENCH:-$PWD/.build/release/SimulatorBench}"
 SOCK="cstui-bench-$$"
 OUT="$(mktemp -d)"
 tm() { tmux -L "$SOCK" "$@"; }
@@ -26,6 +34,7 @@ start_session() { # width height command
     tm set-option -g window-size manual
 }
 
+if [ "${ONLY:-}" != "alone" ]; then
 # 1. Time to the first complete dashboard (the latest events are its last part to arrive).
 start_session 80 24
 t0=$(date +%s%N)
@@ -71,17 +80,25 @@ tm send-keys -t b C-c
 sleep 1
 tm kill-server
 
+fi
+
 "$BIN" simulator --port 0 --vms 100000 --print-credentials-json "$OUT/creds.json" > "$OUT/sim.log" 2>&1 &
 SIM_PID=$!
 for i in $(seq 1 100); do grep -q "listening on" "$OUT/sim.log" 2>/dev/null && break; sleep 0.1; done
 endpoint=$(grep -o 'http://127.0.0.1:[0-9]*/client/api' "$OUT/sim.log" | head -1)
 key=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['admin']['apiKey'])" "$OUT/creds.json")
 secret=$(python3 -c "import json,sys;print(json.load(open(sys.argv[1]))['admin']['secretKey'])" "$OUT/creds.json")
+"$BENCH" floor "$endpoint" "$key" "$secret" 4 500
 start_session 200 50
 tm send-keys -t b "CLOUDSTACK_ENDPOINT=$endpoint CLOUDSTACK_KEY=$key CLOUDSTACK_SECRET=$secret $BIN" Enter
 wait_for "Latest events" 120
 tm send-keys -t b ":instances" Enter
+t4=$(date +%s%N)
+wait_for " of 100,000" 300
+t5=$(date +%s%N)
 wait_for "100,000 rows" 300
+t6=$(date +%s%N)
+echo "console alone: first screen of Instances $(( (t5 - t4) / 1000000 )) ms, all 100,000 VMs listed $(( (t6 - t4) / 1000000 )) ms (polled every 20 ms)"
 pid=$(pgrep -f "^$BIN\$" | head -1)
 echo "peak memory, console alone (simulator in another process), 100,000 VMs loaded: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$pid/status)"
 tm send-keys -t b C-c

@@ -7,12 +7,16 @@ public struct DataRequest: Sendable, Equatable {
     public var keyword: String?
     /// Parameters the list is narrowed to (a host's VMs: `hostid`; a filter form's values), sent with every page.
     public var parameters: [String: String]
+    /// The fields the list keeps of each row, when it keeps only some: a list API that takes `details` is asked for
+    /// just the groups that hold them (ListDetails). nil asks for everything.
+    public var fields: Set<String>?
 
-    public init(page: Int, pageSize: Int, keyword: String? = nil, parameters: [String: String] = [:]) {
+    public init(page: Int, pageSize: Int, keyword: String? = nil, parameters: [String: String] = [:], fields: Set<String>? = nil) {
         self.page = page
         self.pageSize = pageSize
         self.keyword = keyword
         self.parameters = parameters
+        self.fields = fields
     }
 }
 
@@ -69,6 +73,7 @@ public struct DataProvider: Sendable {
             var params = parameters.filter { request.parameters[$0.0] == nil }
             params += request.parameters.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             if let k = request.keyword, !k.isEmpty { params.append(("keyword", k)) }
+            if let fields = request.fields { params = ListDetails.adding(to: params, command: command, fields: fields) }
             let result = try await context.api.listPage(command, params, page: request.page, pageSize: request.pageSize)
             let rows = result.items.enumerated().compactMap { i, item in
                 item.objectValue.map { Row($0, position: (request.page - 1) * request.pageSize + i) }

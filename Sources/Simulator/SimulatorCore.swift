@@ -21,7 +21,7 @@ final class SimulatorCore: Sendable {
 
     func handle(_ request: SimHTTPRequest) -> SimHTTPOutcome {
         let faults = state.withLock { $0.faults }
-        let delay = faults.latency
+        let delay = faults.drawLatency()
         let path = request.path
         guard path == "/client/api" || path == "/client/api/" else {
             return .respond(status: 404, headers: [("Content-Type", "text/plain; charset=UTF-8")],

@@ -38,16 +38,20 @@ extension SimulatorOptions {
         let delay = "\(jobDelay.lowerBound)-\(jobDelay.upperBound)"
         try check(Self.within(jobDelay.lowerBound, 0...Self.maxJobDelay) && Self.within(jobDelay.upperBound, 0...Self.maxJobDelay),
                   "--job-delay", delay, "seconds between 0 and \(Int(Self.maxJobDelay)), as MIN-MAX or one number")
-        try check(Self.within(faults.latency, 0...Self.maxLatency), "faults.latency", "\(faults.latency)", "0-\(Int(Self.maxLatency)) seconds")
-        for (name, rate) in [("faults.errorRate", faults.errorRate), ("faults.dropRate", faults.dropRate),
-                             ("faults.malformedRate", faults.malformedRate), ("faults.htmlProxyRate", faults.htmlProxyRate)] {
+        try check(Self.within(faults.latency, 0...Self.maxLatency), "--latency", "\(faults.latency)", "0-\(Int(Self.maxLatency)) seconds")
+        if let hi = faults.latencyMax {
+            try check(Self.within(hi, 0...Self.maxLatency) && hi >= faults.latency, "--latency", "\(faults.latency)-\(hi)",
+                      "seconds between 0 and \(Int(Self.maxLatency)), as MIN-MAX (MIN <= MAX) or one number")
+        }
+        for (name, rate) in [("--error-rate", faults.errorRate), ("--drop-rate", faults.dropRate),
+                             ("--malformed-rate", faults.malformedRate), ("--html-rate", faults.htmlProxyRate)] {
             try check(Self.within(rate, 0...1), name, "\(rate)", "a share between 0 and 1")
         }
         if let expiry = faults.sessionExpiry {
-            try check(Self.within(expiry, 0...Self.maxSessionExpiry), "faults.sessionExpiry", "\(expiry)", "0-\(Int(Self.maxSessionExpiry)) seconds")
+            try check(Self.within(expiry, 0...Self.maxSessionExpiry), "--session-expiry", "\(expiry)", "0-\(Int(Self.maxSessionExpiry)) seconds")
         }
         if let throttle = faults.throttle {
-            try check(throttle >= 1, "faults.throttle", "\(throttle)", "at least 1 request per second")
+            try check(throttle >= 1, "--throttle", "\(throttle)", "at least 1 request per second")
         }
     }
 

@@ -25,8 +25,10 @@ public struct SimulatorOptions: Sendable {
 
 /// Misbehaviour to inject, for tests and demos of error handling. Rates are shares of requests (0...1).
 public struct FaultOptions: Sendable, Equatable {
-    /// Seconds added before every answer.
+    /// Seconds added before every answer: this, or when `latencyMax` is set a uniform draw from `latency...latencyMax`
+    /// per request (a real management server's time per page varies with what else it is doing).
     public var latency: Double = 0
+    public var latencyMax: Double? = nil
     /// Share of requests answered 530 with an internal-error envelope.
     public var errorRate: Double = 0
     /// Share of requests whose connection is closed without an answer.
@@ -40,15 +42,24 @@ public struct FaultOptions: Sendable, Equatable {
     /// At most this many requests per second; the rest get 429.
     public var throttle: Int? = nil
 
-    public init(latency: Double = 0, errorRate: Double = 0, dropRate: Double = 0, malformedRate: Double = 0,
+    public init(latency: Double = 0, latencyMax: Double? = nil, errorRate: Double = 0, dropRate: Double = 0, malformedRate: Double = 0,
                 htmlProxyRate: Double = 0, sessionExpiry: Double? = nil, throttle: Int? = nil) {
         self.latency = latency
+        self.latencyMax = latencyMax
         self.errorRate = errorRate
         self.dropRate = dropRate
         self.malformedRate = malformedRate
         self.htmlProxyRate = htmlProxyRate
         self.sessionExpiry = sessionExpiry
         self.throttle = throttle
+    }
+}
+
+extension FaultOptions {
+    /// The latency of one request.
+    func drawLatency() -> Double {
+        guard let hi = latencyMax, hi > latency else { return latency }
+        return Double.random(in: latency...hi)
     }
 }
 

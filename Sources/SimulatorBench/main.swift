@@ -3,6 +3,11 @@ import Foundation
 import Simulator
 
 /// Usage: SimulatorBench [VMS] [PAGES]. Prints start-up time and listVirtualMachines page latencies over loopback.
+/// SimulatorBench floor …: the raw-fetch floor against a running server (Floor.swift).
+if CommandLine.arguments.dropFirst().first == "floor" {
+    try await Floor.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
 let arguments = CommandLine.arguments.dropFirst()
 let vms = arguments.first.flatMap { Int($0) } ?? 100_000
 let pages = arguments.dropFirst().first.flatMap { Int($0) } ?? 50
@@ -31,7 +36,8 @@ let client = try CloudStackClient(configuration: configuration)
 _ = try await client.call("listVirtualMachines", [("listall", "true"), ("page", "1"), ("pagesize", "500")])
 
 let lastPage = max(1, vms / 500)
-for (label, extra) in [("full details", [(String, String)]()), ("details=min", [("details", "min")])] {
+for (label, extra) in [("full details", [(String, String)]()), ("details=servoff,nics, the Instances view's", [("details", "servoff,nics")]),
+                       ("details=min", [("details", "min")])] {
     var samples: [Double] = []
     var rows = 0
     for i in 0..<pages {

@@ -57,7 +57,7 @@ public enum JSONSerializer {
 
     /// Escapes C0, DEL, C1, bidirectional and zero-width characters as `\uXXXX`: the output stays valid JSON
     /// that decodes to the same string, and printing it cannot drive the reader's terminal (TerminalSafe's set).
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
         var text = s
         text.withUTF8 { bytes in

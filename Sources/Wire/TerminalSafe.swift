@@ -28,6 +28,11 @@ public enum TerminalSafe {
         return out
     }
 
+    /// True when these UTF-8 bytes, shown as text, would pass `visible(_:keep:)` unchanged.
+    public static func isClean(bytes: [UInt8], keep: Keep = []) -> Bool {
+        bytes.withUnsafeBufferPointer { firstUnsafe(in: $0, keep: keep) == nil }
+    }
+
     /// True when `visible(text, keep:)` would change nothing.
     public static func isClean(_ text: String, keep: Keep = []) -> Bool {
         var copy = text

@@ -33,6 +33,9 @@ struct CallCommand: AsyncParsableCommand {
     @Flag(name: .customLong("all-pages"), help: "For list commands: fetch every page (in parallel, order kept).")
     var allPages = false
 
+    @Option(name: .long, help: "With --all-pages: pages in flight at once (1-32, default 4).")
+    var parallel: Int = 4
+
     @Flag(name: .customLong("no-wait"), help: "For async commands: print the jobid instead of waiting for the job.")
     var noWait = false
 
@@ -43,16 +46,22 @@ struct CallCommand: AsyncParsableCommand {
     var readOnly = false
 
     func validate() throws {
+        guard (1...32).contains(parallel) else {
+            throw ValidationError("--parallel must be 1-32 pages in flight; got \(parallel)")
+        }
         for p in parameters where !p.contains("=") || p.hasPrefix("=") {
             throw ValidationError("'\(p)' is not a parameter; write key=value")
         }
     }
 
     func run() async throws {
-        let params = parameters.map { p -> (String, String) in
+        var params = parameters.map { p -> (String, String) in
             let i = p.firstIndex(of: "=") ?? p.endIndex
             return (String(p[..<i]), i < p.endIndex ? String(p[p.index(after: i)...]) : "")
         }
+        let fields = filter.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        // Ask the server only for the fields --filter keeps (listVirtualMachines' details), unless details= is given.
+        if let fields { params = ListDetails.adding(to: params, command: command, fields: fields) }
         let profile: Profile
         let client: CloudStackClient
         do {
@@ -68,11 +77,15 @@ struct CallCommand: AsyncParsableCommand {
         let history = HistoryLog.defaultPath(environment: ProcessInfo.processInfo.environment).map {
             HistoryRecorder(log: HistoryLog(path: $0), profile: profile.name, user: HistoryRecorder.sessionUser(profile.configuration.credentials))
         }
-        let renderer = OutputRenderer(format: output, filter: filter.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        let renderer = OutputRenderer(format: output, filter: fields)
         let code: Int32
         do {
-            let content = try await perform(client, params, history: history)
-            Terminal.out(renderer.render(content))
+            if allPages {
+                try await streamAllPages(client, params, renderer)
+            } else {
+                let content = try await perform(client, params, history: history)
+                Terminal.out(renderer.render(content))
+            }
             code = 0
         } catch let e as CloudStackError {
             Terminal.warn("cstui: \(e)")
@@ -88,13 +101,18 @@ struct CallCommand: AsyncParsableCommand {
         if code != 0 { throw ExitCode(code) }
     }
 
-    private func perform(_ client: CloudStackClient, _ params: [(String, String)], history: HistoryRecorder?) async throws -> JSONObject {
-        if allPages {
-            guard CommandKind.isRead(command) else {
-                throw CloudStackError.configuration("--all-pages is for list commands; \(command) is not one")
-            }
-            return try await client.listAll(command, params).content
+    /// Every page, written as it arrives (ListStream). A failure part-way leaves the rows already written on
+    /// stdout and names the failure on stderr, with a non-zero exit.
+    private func streamAllPages(_ client: CloudStackClient, _ params: [(String, String)], _ renderer: OutputRenderer) async throws {
+        guard CommandKind.isRead(command) else {
+            throw CloudStackError.configuration("--all-pages is for list commands; \(command) is not one")
         }
+        let stream = ListStream(renderer: renderer, write: Terminal.out(bytes:))
+        try await client.listPages(command, params, parallel: parallel) { page in stream.take(page) }
+        for note in stream.finish() { Terminal.warn("cstui: \(note)") }
+    }
+
+    private func perform(_ client: CloudStackClient, _ params: [(String, String)], history: HistoryRecorder?) async throws -> JSONObject {
         let response: APIResponse
         do {
             response = try await client.call(command, params)

@@ -37,9 +37,12 @@ struct OutputRenderer {
         return content.isEmpty ? [] : [content]
     }
 
+    /// Only the `--filter` keys of one row, in the filter's order.
+    static func pick(_ o: JSONObject, _ keys: [String]) -> JSONObject { JSONObject(keys.compactMap { k in o[k].map { (k, $0) } }) }
+
     private func filtered(_ content: JSONObject) -> JSONObject {
         guard let keys = filter else { return content }
-        func pick(_ o: JSONObject) -> JSONObject { JSONObject(keys.compactMap { k in o[k].map { (k, $0) } }) }
+        func pick(_ o: JSONObject) -> JSONObject { Self.pick(o, keys) }
         var out = JSONObject()
         for (key, value) in content {
             switch value {
@@ -55,7 +58,7 @@ struct OutputRenderer {
     }
 
     /// Columns in first-seen order; nested arrays and objects are left out of tables unless asked for by name.
-    private func columns(_ rows: [JSONObject], includeNested: Bool) -> [String] {
+    func columns(_ rows: [JSONObject], includeNested: Bool) -> [String] {
         if let keys = filter { return keys }
         var seen = Set<String>()
         var order: [String] = []
@@ -82,39 +85,55 @@ struct OutputRenderer {
     private func table(_ rows: [JSONObject]) -> String {
         let cols = columns(rows, includeNested: false)
         guard !cols.isEmpty else { return rows.isEmpty ? "(no rows)\n" : "" }
-        let cells = rows.map { row in cols.map { TerminalSafe.visible(Self.cell(row[$0]).replacingOccurrences(of: "\n", with: " ")) } }
+        let cells = rows.map { row in cols.map { Self.tableCell(row[$0]) } }
         let headers = cols.map { TerminalSafe.visible($0) }
         var widths = headers.map(\.count)
         for r in cells { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { i, v in i == values.count - 1 ? v : v + String(repeating: " ", count: widths[i] - v.count) }
-                .joined(separator: "  ") + "\n"
-        }
-        var out = line(headers)
-        out += line(widths.map { String(repeating: "-", count: $0) })
-        for r in cells { out += line(r) }
+        var out = Self.tableLine(headers, widths)
+        out += Self.tableLine(widths.map { String(repeating: "-", count: $0) }, widths)
+        for r in cells { out += Self.tableLine(r, widths) }
+        return out
+    }
+
+    /// A value as a table cell: on one line, terminal-safe.
+    static func tableCell(_ value: JSONValue?) -> String {
+        TerminalSafe.visible(cell(value).replacingOccurrences(of: "\n", with: " "))
+    }
+
+    /// One table line: every column but the last padded to its width, two spaces between.
+    static func tableLine(_ values: [String], _ widths: [Int]) -> String {
+        values.enumerated().map { i, v in i == values.count - 1 ? v : v + String(repeating: " ", count: max(0, widths[i] - v.count)) }
+            .joined(separator: "  ") + "\n"
+    }
+
+    /// One CSV field: newlines and tabs inside a quoted field are CSV; every other control is shown escaped.
+    static func csvField(_ raw: String) -> String {
+        let s = TerminalSafe.visible(raw, keep: [.newline, .tab])
+        return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    /// One row as `key = value` lines.
+    static func textRow(_ row: JSONObject, keys: [String]?) -> String {
+        var out = ""
+        // One line per key: a newline in a value is shown as \n, so it cannot forge a line of its own.
+        for key in keys ?? row.keys { if let v = row[key] { out += "\(TerminalSafe.visible(key)) = \(TerminalSafe.visible(Self.cell(v), keep: .tab))\n" } }
         return out
     }
 
     private func csv(_ rows: [JSONObject]) -> String {
         let cols = columns(rows, includeNested: true)
-        // Newlines and tabs inside a quoted field are CSV; every other control is shown escaped.
-        func quote(_ raw: String) -> String {
-            let s = TerminalSafe.visible(raw, keep: [.newline, .tab])
-            return s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var out = cols.map(quote).joined(separator: ",") + "\n"
-        for row in rows { out += cols.map { quote(Self.cell(row[$0])) }.joined(separator: ",") + "\n" }
+        var out = cols.map(Self.csvField).joined(separator: ",") + "\n"
+        for row in rows { out += cols.map { Self.csvField(Self.cell(row[$0])) }.joined(separator: ",") + "\n" }
         return out
     }
+
+    static let textSeparator = String(repeating: "=", count: 60) + "\n"
 
     private func text(_ rows: [JSONObject]) -> String {
         var out = ""
         for (i, row) in rows.enumerated() {
-            if i > 0 { out += String(repeating: "=", count: 60) + "\n" }
-            let keys = filter ?? row.keys
-            // One line per key: a newline in a value is shown as \n, so it cannot forge a line of its own.
-            for key in keys { if let v = row[key] { out += "\(TerminalSafe.visible(key)) = \(TerminalSafe.visible(Self.cell(v), keep: .tab))\n" } }
+            if i > 0 { out += Self.textSeparator }
+            out += Self.textRow(row, keys: filter)
         }
         return out
     }

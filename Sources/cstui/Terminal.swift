@@ -29,10 +29,19 @@ enum Terminal {
         write(TerminalSafe.visible(text, keep: [.newline, .tab]), to: STDOUT_FILENO)
     }
 
+    /// Output on stdout as bytes (streamed list pages), with the same safety pass as `out(_:)`.
+    static func out(bytes: [UInt8]) {
+        if TerminalSafe.isClean(bytes: bytes, keep: [.newline, .tab]) { write(bytes, to: STDOUT_FILENO) } else { out(String(decoding: bytes, as: UTF8.self)) }
+    }
+
     /// write(2) until done; errors are dropped. FileHandle.write traps on EIO, which is exactly what a closed SSH
     /// terminal returns, and a simulator stopping on SIGHUP must still get to save its state.
     private static func write(_ text: String, to fd: Int32) {
-        var bytes = Array(text.utf8)
+        write(Array(text.utf8), to: fd)
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32) {
+        var bytes = bytes
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { raw in

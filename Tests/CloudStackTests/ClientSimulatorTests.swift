@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Simulator
 import Testing
 import TestSupport
@@ -86,6 +87,39 @@ struct ClientSimulatorTests {
             #expect(Array(ids[200..<300]) == page3.items.compactMap { $0["id"]?.text })
             await client.close()
         }
+    }
+
+    @Test("listPages hands pages over in order while they arrive out of order, never more than `parallel` ahead")
+    func streamedPages() async throws {
+        try await Self.with(vms: 1234) { server in
+            // Each answer takes 0-60 ms at random, so later pages often finish first.
+            server.setFaults(FaultOptions(latency: 0, latencyMax: 0.06))
+            let client = try Self.client(server) { $0.pageSize = 50 }
+            let reference = try await client.listAll("listVirtualMachines", [("listall", "true")]).items.compactMap { $0["id"]?.text }
+            let seen = Mutex<(numbers: [Int], ids: [String])>(([], []))
+            try await client.listPages("listVirtualMachines", [("listall", "true")], parallel: 3) { page in
+                seen.withLock { s in
+                    s.numbers.append(page.number)
+                    s.ids += page.items.compactMap { $0["id"]?.text }
+                }
+                #expect(page.count == 1234)
+                #expect(page.itemKey == "virtualmachine")
+            }
+            let (numbers, ids) = seen.withLock { ($0.numbers, $0.ids) }
+            #expect(numbers == Array(1...25))
+            #expect(ids == reference)
+            await client.close()
+        }
+    }
+
+    @Test("listVirtualMachines' details: the groups a list's fields need, min for the fields every answer has, nothing for unknown fields")
+    func detailsForFields() {
+        #expect(ListDetails.value(command: "listVirtualMachines", fields: ["name", "state", "zonename", "hostname", "nic", "serviceofferingname"]) == "servoff,nics")
+        #expect(ListDetails.value(command: "listVirtualMachines", fields: ["id", "name", "state"]) == "min")
+        #expect(ListDetails.value(command: "listVirtualMachines", fields: ["cpuused", "templatename", "isoid"]) == "tmpl,iso,stats")
+        #expect(ListDetails.value(command: "listVirtualMachines", fields: ["name", "somethingnew"]) == nil, "a field it does not know: ask for everything")
+        #expect(ListDetails.value(command: "listVolumes", fields: ["name"]) == nil)
+        #expect(ListDetails.adding(to: [("details", "all")], command: "listVirtualMachines", fields: ["name"]).map(\.1) == ["all"], "the user's own details wins")
     }
 
     @Test("an async job is polled to its end; a wrong-state action fails with the server's text")

@@ -14,6 +14,16 @@ struct SimulatorCommandTests {
               (["--job-delay", "3-1"], "--job-delay"),
               (["--vms", "5000000"], "--vms"),
               (["--port", "70000"], "--port"),
+              (["--latency", "2-1"], "--latency"),
+              (["--latency", "fast"], "--latency"),
+              (["--latency", "1e9"], "--latency"),
+              (["--error-rate", "1.5"], "--error-rate"),
+              (["--drop-rate=-0.1"], "--drop-rate"),
+              (["--html-rate", "nan"], "--html-rate"),
+              (["--malformed-rate", "2"], "--malformed-rate"),
+              (["--throttle", "0/s"], "--throttle"),
+              (["--throttle", "lots"], "--throttle"),
+              (["--session-expiry", "1e9"], "--session-expiry"),
           ])
     func badOptions(arguments: [String], option: String) throws {
         // A short timeout: the old simulator accepted --job-delay 1e10 and simply kept running.
@@ -22,6 +32,27 @@ struct SimulatorCommandTests {
         #expect(r.stderr.contains("\(option) must be"))
         #expect(r.stderr.contains("got"))
         #expect(!r.stderr.contains("Fatal error"))
+    }
+
+    @Test("fault options from the command line: the banner names them and the server misbehaves as asked")
+    func faultOptions() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-faults-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let creds = dir.appendingPathComponent("creds.json").path
+        let sim = try SimulatorProcess(["--vms", "50", "--latency", "0.3-0.4", "--html-rate", "1", "--print-credentials-json", creds])
+        try sim.waitForCredentials()
+        #expect(sim.output.contains("faults: latency 0.3-0.4 s, HTML pages 1.0"), "\(sim.output)")
+        let account = try JSONDecoder().decode(SimulatorCredentials.self, from: Data(contentsOf: URL(fileURLWithPath: creds))).admin
+        let endpoint = sim.output.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init) ?? ""
+        let started = Date()
+        let r = try BinaryRunner.run(["call", "listZones"], environment: ["CLOUDSTACK_ENDPOINT": endpoint, "CLOUDSTACK_KEY": account.apiKey,
+                                                                          "CLOUDSTACK_SECRET": account.secretKey])
+        #expect(Date().timeIntervalSince(started) >= 0.3, "the latency was applied")
+        #expect(r.status == 3, "an HTML page is not API JSON: \(r.stderr)")
+        #expect(r.stderr.contains("502"))
+        kill(sim.pid, SIGTERM)
+        _ = try sim.waitForExit(timeout: 30)
     }
 
     @Test("SIGHUP, like SIGINT and SIGTERM, saves --state, and the state file is 0600", arguments: [SIGHUP, SIGTERM, SIGINT])

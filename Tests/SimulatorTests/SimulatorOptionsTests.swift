@@ -11,10 +11,10 @@ struct SimulatorOptionsTests {
         (SimulatorOptions(jobDelay: -1...1), "--job-delay"),
         (SimulatorOptions(port: 65536), "--port"),
         (SimulatorOptions(vms: -5), "--vms"),
-        (SimulatorOptions(faults: FaultOptions(latency: .nan)), "faults.latency"),
-        (SimulatorOptions(faults: FaultOptions(errorRate: 1.5)), "faults.errorRate"),
-        (SimulatorOptions(faults: FaultOptions(sessionExpiry: .infinity)), "faults.sessionExpiry"),
-        (SimulatorOptions(faults: FaultOptions(throttle: 0)), "faults.throttle"),
+        (SimulatorOptions(faults: FaultOptions(latency: .nan)), "--latency"),
+        (SimulatorOptions(faults: FaultOptions(errorRate: 1.5)), "--error-rate"),
+        (SimulatorOptions(faults: FaultOptions(sessionExpiry: .infinity)), "--session-expiry"),
+        (SimulatorOptions(faults: FaultOptions(throttle: 0)), "--throttle"),
     ]
 
     @Test("each out-of-range option is refused by start with a message naming it", arguments: 0..<bad.count)

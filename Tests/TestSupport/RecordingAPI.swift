@@ -8,6 +8,7 @@ import Synchronization
 final class RecordingAPI: ConsoleSession, Sendable {
     let inner: ConsoleAPI
     private let log = Mutex<[(String, [(String, String)])]>([])
+    private let pageLog = Mutex<[(String, [(String, String)])]>([])
 
     init(_ inner: ConsoleAPI) { self.inner = inner }
 
@@ -22,8 +23,12 @@ final class RecordingAPI: ConsoleSession, Sendable {
         return try await inner.call(command, parameters)
     }
 
+    /// Every list page asked for (lists, pickers), apart from `calls`.
+    var pages: [(String, [(String, String)])] { pageLog.withLock { $0 } }
+
     func listPage(_ command: String, _ parameters: [(String, String)], page: Int, pageSize: Int) async throws -> ListResult {
-        try await inner.listPage(command, parameters, page: page, pageSize: pageSize)
+        pageLog.withLock { $0.append((command, parameters)) }
+        return try await inner.listPage(command, parameters, page: page, pageSize: pageSize)
     }
 
     func isAllowed(_ command: String) -> Bool { inner.isAllowed(command) }

@@ -36,6 +36,18 @@ public struct ListResult: Sendable {
     }
 }
 
+/// One page of a list command as `CloudStackClient.listPages` hands it over.
+public struct ListPage: Sendable {
+    /// 1 for the first page.
+    public var number: Int
+    public var responseName: String
+    /// The key of the items' array (`virtualmachine`), nil while the server has sent no item.
+    public var itemKey: String?
+    public var items: [JSONValue]
+    /// The server's total count of matches, from the first page.
+    public var count: Int
+}
+
 /// What a command produced: a plain response, or the finished async job it queued.
 public enum CallOutcome: Sendable {
     case response(APIResponse)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOHTTP1
+import Synchronization
 
 /// A management-API client that follows the server's rules: signing (§1.1-1.2), sessions (§1.4), envelopes and
 /// errors (§2), paging (§2.2) and async jobs (§3).
@@ -87,11 +88,32 @@ public actor CloudStackClient {
 
     /// Fetches every page of a list command: the first page to learn `count`, then the rest in parallel
     /// (at most `pageConcurrency` at once), keeping the server's order.
+    public func listAll(_ command: String, _ parameters: [(String, String)] = []) async throws -> ListResult {
+        let collected = Mutex<ListResult?>(nil)
+        try await listPages(command, parameters) { page in
+            collected.withLock { result in
+                if result == nil {
+                    result = ListResult(command: command, responseName: page.responseName, itemKey: page.itemKey, items: page.items, count: page.count)
+                } else {
+                    if result?.itemKey == nil { result?.itemKey = page.itemKey }
+                    result?.items.append(contentsOf: page.items)
+                }
+            }
+        }
+        return collected.withLock { $0 } ?? ListResult(command: command, responseName: "", itemKey: nil, items: [], count: 0)
+    }
+
+    /// Fetches every page of a list command and hands each to `body` in page order, as soon as it and the pages
+    /// before it are in: the first page to learn `count`, then the rest with at most `parallel` (default
+    /// `pageConcurrency`) requests in flight. Memory is bounded by the pages in flight: a page is asked for only
+    /// when fewer than `parallel` pages lie between it and the next one `body` takes, and each page is dropped
+    /// once `body` has it. `body` runs off the actor, one page at a time.
     ///
     /// A `count` that cannot be right (not a whole number, negative, beyond a Java int) stops paging with an
     /// error after the first page, and so does an empty page before the last one `count` promised: a hostile or
     /// broken server cannot make cstui overflow its page arithmetic or ask for pages forever.
-    public func listAll(_ command: String, _ parameters: [(String, String)] = []) async throws -> ListResult {
+    public func listPages(_ command: String, _ parameters: [(String, String)] = [], parallel: Int? = nil,
+                          _ body: @Sendable (ListPage) async throws -> Void) async throws {
         var params = parameters.filter { $0.0.lowercased() != "page" && $0.0.lowercased() != "pagesize" }
         let given = parameters.first { $0.0.lowercased() == "pagesize" }.flatMap { Int($0.1.trimmingCharacters(in: .whitespaces)) }
         let pageSize = given.flatMap { $0 > 0 ? $0 : nil } ?? max(configuration.pageSize, 1)
@@ -113,41 +135,47 @@ public actor CloudStackClient {
             }
             count = n
         }
-        var result = ListResult(command: command, responseName: first.responseName, itemKey: itemKey, items: firstItems, count: count)
-        guard firstItems.count == pageSize, count > firstItems.count else { return result }
+        let responseName = first.responseName
+        try await body(ListPage(number: 1, responseName: responseName, itemKey: itemKey, items: firstItems, count: count))
+        guard firstItems.count == pageSize, count > firstItems.count else { return }
         // count <= Int32.max and pageSize >= 1, so neither the division nor the remainder can overflow.
         let lastPage = count / pageSize + (count % pageSize == 0 ? 0 : 1)
         let base = Array(params.dropLast(2))
-        var pages: [Int: [JSONValue]] = [:]
-        var firstEmpty: Int?
-        try await withThrowingTaskGroup(of: (Int, [JSONValue], String?).self) { group in
-            var next = 2
+        let window = max(parallel ?? configuration.pageConcurrency, 1)
+        try await withThrowingTaskGroup(of: (Int, APIResponse).self) { group in
+            var next = 2        // the next page to ask for
+            var deliver = 2     // the next page `body` takes
+            var waiting: [Int: APIResponse] = [:]
+            var sawEmpty = false
             func enqueue() {
                 let page = next
                 next += 1
                 group.addTask {
-                    let r = try await self.call(command, base + [("page", String(page)), ("pagesize", String(pageSize))])
-                    let l = r.list
-                    return (page, l.items, l.itemKey)
+                    (page, try await self.call(command, base + [("page", String(page)), ("pagesize", String(pageSize))]))
                 }
             }
-            for _ in 0..<min(max(configuration.pageConcurrency, 1), lastPage - 1) { enqueue() }
-            while let (page, items, key) = try await group.next() {
-                pages[page] = items
-                if result.itemKey == nil { result.itemKey = key }
-                if items.isEmpty { firstEmpty = min(firstEmpty ?? page, page) }
-                // After an empty page there is nothing more to fetch; pages already asked for are still collected.
-                if firstEmpty == nil, next <= lastPage { enqueue() }
+            while next <= lastPage, next < deliver + window { enqueue() }
+            while let (page, response) = try await group.next() {
+                waiting[page] = response
+                while let ready = waiting.removeValue(forKey: deliver) {
+                    let l = ready.list
+                    if l.items.isEmpty {
+                        // After an empty page there is nothing more to fetch.
+                        if deliver < lastPage {
+                            group.cancelAll()
+                            throw CloudStackError.unexpectedResponse(
+                                command: command,
+                                reason: "the server's count \(count) promised \(lastPage) pages of \(pageSize), but page \(deliver) was empty; "
+                                    + "stopped paging (the count is wrong, or rows were deleted while paging: run it again)")
+                        }
+                        sawEmpty = true
+                    }
+                    try await body(ListPage(number: deliver, responseName: responseName, itemKey: l.itemKey ?? itemKey, items: l.items, count: count))
+                    deliver += 1
+                }
+                while !sawEmpty, next <= lastPage, next < deliver + window { enqueue() }
             }
         }
-        if let empty = firstEmpty, empty < lastPage {
-            throw CloudStackError.unexpectedResponse(
-                command: command,
-                reason: "the server's count \(count) promised \(lastPage) pages of \(pageSize), but page \(empty) was empty; "
-                    + "stopped paging (the count is wrong, or rows were deleted while paging: run it again)")
-        }
-        for page in pages.keys.sorted() { result.items.append(contentsOf: pages[page] ?? []) }
-        return result
     }
 
     /// One page of a list command.
@@ -310,7 +338,14 @@ public actor CloudStackClient {
         }
         if let redirect = Self.redirectError(command: command, endpoint: configuration.endpoint, answer: answer) { throw redirect }
         jar.store(setCookieHeaders: answer.headers("Set-Cookie"))
-        return try Self.decode(command: command, answer: answer)
+        return try await Self.decodeApart(command: command, answer: answer)
+    }
+
+    /// Parses an answer away from the actor, so pages fetched in parallel are also parsed in parallel (a page of
+    /// 500 VMs is about a megabyte of JSON) while the actor goes on signing and sending.
+    @concurrent
+    private nonisolated static func decodeApart(command: String, answer: HTTPAnswer) async throws -> APIResponse {
+        try decode(command: command, answer: answer)
     }
 
     /// A 3xx answer as an error naming where it pointed. Redirects are never followed: a login POST sent on to

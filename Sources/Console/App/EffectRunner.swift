@@ -139,7 +139,8 @@ final class EffectRunner: @unchecked Sendable {
         case let .loadPage(def, generation, page, pageSize):
             task = Task { [queue] in
                 do {
-                    let data = try await def.dataProvider.fetch(DataRequest(page: page, pageSize: pageSize, parameters: def.narrowing), context)
+                    let data = try await def.dataProvider.fetch(DataRequest(page: page, pageSize: pageSize, parameters: def.narrowing,
+                                                                                      fields: ListModel.keptFields(of: def)), context)
                     queue.post(.pageLoaded(view: def.id, generation: generation, page: page, data))
                 } catch {
                     queue.post(.pageFailed(view: def.id, generation: generation, Self.describe(error)))

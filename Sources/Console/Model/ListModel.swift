@@ -16,7 +16,9 @@ struct ListModel {
     var definition: ListViewDefinition
     private(set) var rows: [Row] = []
     /// Lower-cased text of every shown field of each row, for filtering as the user types.
-    private var searchText: [String] = []
+    private var searchIndex = SearchIndex()
+    /// One copy of each repeated key and value (zone, state, host, offering) for all the rows.
+    private var interner = StringInterner()
     /// Indices into `rows` that pass the filter, in display order.
     private(set) var visible: [Int] = []
     var total: Int?
@@ -74,16 +76,19 @@ struct ListModel {
         while !finished, let d = buffered.removeValue(forKey: nextToAppend) {
             if nextToAppend == 1 {
                 rows = []
-                searchText = []
+                searchIndex.removeAll()
+                interner.removeAll()
                 // A negative count cannot be right: page until a short page instead. The page count is
                 // computed so that no count a server sends can overflow it.
                 total = d.total.flatMap { $0 >= 0 ? $0 : nil }
                 pagesTotal = total.map { max(1, $0 / max(1, pageSize) + ($0 % max(1, pageSize) == 0 ? 0 : 1)) }
             }
             let fields = keptFields()
-            let kept = d.rows.map { project($0, keeping: fields) }
-            rows.append(contentsOf: kept)
-            searchText.append(contentsOf: kept.map(search))
+            for row in d.rows {
+                let kept = intern(project(row, keeping: fields))
+                rows.append(kept)
+                searchIndex.append(search(kept))
+            }
             finished = d.rows.count < pageSize || (total.map { rows.count >= $0 } ?? false)
             nextToAppend += 1
         }
@@ -112,7 +117,9 @@ struct ListModel {
     /// The fields a row keeps in the list: those shown, plus id, name and state, and those its actions and related
     /// views read (a Release action's `issourcenat`, an account's `domainid`). nil (everything) when the provider
     /// cannot fetch one row for the detail view.
-    func keptFields() -> Set<String>? {
+    func keptFields() -> Set<String>? { Self.keptFields(of: definition) }
+
+    static func keptFields(of definition: ListViewDefinition) -> Set<String>? {
         guard definition.dataProvider.fetchOne != nil, !definition.fields.isEmpty else { return nil }
         var keep = Set(definition.fields.map(\.key))
         keep.formUnion(["id", "name", "displayname", "state"])
@@ -144,8 +151,8 @@ struct ListModel {
     /// Replaces one row in place (after an action's job returned the updated entity).
     mutating func update(_ row: Row) {
         guard let i = rows.firstIndex(where: { $0.id == row.id }) else { return }
-        rows[i] = project(row)
-        searchText[i] = search(row)
+        rows[i] = intern(project(row))
+        searchIndex.replace(at: i, with: search(rows[i]))
         lastFilter = nil
     }
 
@@ -169,9 +176,18 @@ struct ListModel {
         guard let i = rows.firstIndex(where: { $0.id == id }) else { return }
         let keep = selectedRow?.id
         rows.remove(at: i)
-        searchText.remove(at: i)
+        searchIndex.remove(at: i)
         total = total.map { max(0, $0 - 1) }
         recompute(keepID: keep == id ? nil : keep)
+    }
+
+    /// The row with its keys and repeated values shared with the other rows (StringInterner).
+    private mutating func intern(_ row: Row) -> Row {
+        Row(id: row.id, fields: JSONObject(row.fields.members.map { m in
+            let key = interner.key(m.key)
+            if case .string(let text) = m.value { return (key, .string(interner.value(text, of: key))) }
+            return (key, m.value)
+        }))
     }
 
     private func search(_ row: Row) -> String {
@@ -197,7 +213,7 @@ struct ListModel {
             } else {
                 candidates = Array(rows.indices)
             }
-            indices = candidates.filter { i in terms.allSatisfy { searchText[i].contains($0) } }
+            indices = searchIndex.filter(candidates, terms.map { Array($0.utf8) })
             lastFilter = (needle, rows.count, generation, indices)
         }
         if let col = table.sortColumn, col < definition.fields.count {

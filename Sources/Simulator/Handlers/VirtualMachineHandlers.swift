@@ -100,7 +100,7 @@ enum VirtualMachineHandlers {
         var count = 0
         var page: [JSONValue] = []
         page.reserveCapacity(min(range.count, 500))
-        let detail = Detail(p.value("details"))
+        let detail = try Detail(p.value("details"))
         let pending = s.pendingJobByInstance
         if let id, let i = inv.vmPosition(id) {
             if matches(i) {
@@ -119,20 +119,30 @@ enum VirtualMachineHandlers {
         return listContent("virtualmachine", page, count)
     }
 
-    /// Which parts of a VM to write, from `details=`.
+    /// Which parts of a VM to write, from `details=`, as UserVmJoinDaoImpl decides: each group is written when
+    /// `details` names it or `all`; no `details` means `all`; `min` names no group. The values are the VMDetails
+    /// enum's names, matched exactly as `VMDetails.valueOf` does, and anything else is refused as the server refuses it.
     struct Detail {
-        var minimal = false
-        var nics = true
-        var stats = true
-        init(_ text: String?) {
-            guard let text else { return }
-            let parts = Set(text.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            if parts.contains("all") { return }
-            minimal = parts.contains("min")
-            nics = parts.contains("nics")
-            stats = parts.contains("stats")
+        static let groups = ["all", "group", "nics", "stats", "secgrp", "tmpl", "servoff", "diskoff", "backoff", "iso", "volume", "min", "affgrp"]
+        private var named: Set<String>
+
+        init(_ text: String?) throws {
+            guard let text, !text.isEmpty else {
+                named = ["all"]
+                return
+            }
+            let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.allSatisfy(Self.groups.contains) else {
+                throw APIError.invalid("The details parameter contains a non permitted value. The allowed values are [\(Self.groups.joined(separator: ", "))]")
+            }
+            named = Set(parts)
         }
-        static let full = Detail(nil)
+
+        private init(all: Void) { named = ["all"] }
+        static let full = Detail(all: ())
+
+        /// Whether the group is written.
+        func has(_ group: String) -> Bool { named.contains("all") || named.contains(group) }
     }
 
     static func object(_ vm: VirtualMachineRecord, _ inv: Inventory, admin: Bool, detail: Detail = .full, pendingJob: String? = nil,
@@ -158,7 +168,7 @@ enum VirtualMachineHandlers {
         b.date("created", vm.created)
         b.add("state", vm.state.rawValue)
         b.add("haenable", vm.haEnable)
-        if let g = vm.group {
+        if detail.has("group"), let g = vm.group {
             b.add("groupid", inv.compute.instanceGroup(named: g, accountID: vm.accountID)?.id)
             b.add("group", g)
         }
@@ -169,22 +179,28 @@ enum VirtualMachineHandlers {
             b.add("hostname", host.name)
         }
         if admin { b.add("instancename", vm.instanceName) }
-        b.add("templateid", vm.templateID)
-        b.add("templatename", template?.name)
-        if !detail.minimal { b.add("templatedisplaytext", template?.displayText) }
-        b.add("passwordenabled", template?.passwordEnabled ?? false)
-        if let isoID = extra?.isoID {
+        if detail.has("tmpl") {
+            b.add("templateid", vm.templateID)
+            b.add("templatename", template?.name)
+            b.add("templatedisplaytext", template?.displayText)
+            b.add("passwordenabled", template?.passwordEnabled ?? false)
+        }
+        if detail.has("iso"), let isoID = extra?.isoID {
             let iso = inv.template(isoID)
             b.add("isoid", isoID)
             b.add("isoname", iso?.name)
             b.add("isodisplaytext", iso?.displayText)
         }
-        b.add("serviceofferingid", vm.serviceOfferingID)
-        b.add("serviceofferingname", offering?.name)
-        b.add("cpunumber", size.cpuNumber)
-        b.add("cpuspeed", size.cpuSpeed)
-        b.add("memory", size.memory)
-        if detail.stats && !detail.minimal {
+        if detail.has("servoff") {
+            b.add("serviceofferingid", vm.serviceOfferingID)
+            b.add("serviceofferingname", offering?.name)
+        }
+        if detail.has("servoff") || detail.has("stats") {
+            b.add("cpunumber", size.cpuNumber)
+            b.add("cpuspeed", size.cpuSpeed)
+            b.add("memory", size.memory)
+        }
+        if detail.has("stats") {
             let h = stableHash(vm.id)
             let running = vm.state == .Running
             b.add("cpuused", running ? "\(Double(h % 9000) / 100)%" : "0%")
@@ -201,13 +217,15 @@ enum VirtualMachineHandlers {
         b.add("guestosid", osTypeID)
         b.add("ostypeid", osTypeID)
         b.add("osdisplayname", extra?.osTypeID.flatMap { inv.compute.osType($0)?.description } ?? template?.osDisplayName)
-        b.add("rootdeviceid", 0)
-        b.add("rootdevicetype", "ROOT")
+        if detail.has("volume") {
+            b.add("rootdeviceid", 0)
+            b.add("rootdevicetype", "ROOT")
+        }
         b.add("hypervisor", hypervisor)
         b.add("isdynamicallyscalable", extra?.dynamicallyScalable ?? false)
         if let keys = extra?.keyPairs, !keys.isEmpty { b.add("keypairs", keys.joined(separator: ",")) }
         if let password { b.add("password", password) }
-        if detail.nics || !detail.minimal {
+        if detail.has("nics") {
             var nics: [JSONValue] = []
             if let n = nicObject(vm.nic, vm: vm, device: 0, isDefault: true, inv) { nics.append(n) }
             for (k, nic) in (extra?.extraNics ?? []).enumerated() {
@@ -215,14 +233,15 @@ enum VirtualMachineHandlers {
             }
             if !nics.isEmpty { b.add("nic", .array(nics)) }
         }
-        if !detail.minimal {
-            b.add("securitygroup", .array([]))
+        if detail.has("secgrp") { b.add("securitygroup", .array([])) }
+        if detail.has("affgrp") {
             b.add("affinitygroup", .array((extra?.affinityGroupIDs ?? []).compactMap { id in
                 inv.compute.affinityGroup(id).map { .object(AffinityGroupHandlers.nested($0, inv)) }
             }))
-            b.add("tags", .array([]))
-            b.add("details", .object(JSONObject()))
         }
+        // Tags and the VM's details map are written whatever `details` says.
+        b.add("tags", .array([]))
+        b.add("details", .object(JSONObject()))
         if let pendingJob {
             b.add("jobid", pendingJob)
             b.add("jobstatus", 0)
