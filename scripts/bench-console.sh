@@ -16,6 +16,7 @@ if [ -z "${CSTUI:-}" ]; then
 fi
 BIN="${CSTUI:-$PWD/.build/release/cstui}"
 BENCH="${BENCH:-$PWD/.build/release/SimulatorBench}"
+SIM="${SIM:-$BIN}"
 SOCK="cstui-bench-$$"
 OUT="$(mktemp -d)"
 tm() { tmux -L "$SOCK" "$@"; }
@@ -82,7 +83,7 @@ tm kill-server
 
 fi
 
-"$BIN" simulator --port 0 --vms 100000 --print-credentials-json "$OUT/creds.json" > "$OUT/sim.log" 2>&1 &
+"$SIM" simulator --port 0 --vms 100000 --print-credentials-json "$OUT/creds.json" > "$OUT/sim.log" 2>&1 &
 SIM_PID=$!
 for i in $(seq 1 100); do grep -q "listening on" "$OUT/sim.log" 2>/dev/null && break; sleep 0.1; done
 endpoint=$(grep -o 'http://127.0.0.1:[0-9]*/client/api' "$OUT/sim.log" | head -1)

@@ -6,7 +6,8 @@
 # (fetch_list=true). Time is wall-clock seconds, memory the peak resident set (/usr/bin/time's %M).
 #   scripts/bench-list.sh                       release build, 100,000 VMs, latencies 0 and 0.1
 #   VMS=20000 LATENCIES="0 0.1" RUNS=3 scripts/bench-list.sh
-#   CSTUI=/tmp/before/.build/release/cstui scripts/bench-list.sh   the same against another binary
+#   CSTUI=/tmp/before/cstui SIM=.build/release/cstui BENCH=.build/release/SimulatorBench scripts/bench-list.sh
+#                                               another cstui measured against this simulator and floor
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VMS="${VMS:-100000}"
@@ -19,6 +20,8 @@ if [ -z "${CSTUI:-}" ] || [ -z "${BENCH:-}" ]; then
 fi
 CSTUI="${CSTUI:-$(swift build -c release --show-bin-path)/cstui}"
 BENCH="${BENCH:-$(swift build -c release --show-bin-path)/SimulatorBench}"
+# The simulator is the fixture, not what is measured: SIM may be a newer binary than CSTUI (its --latency).
+SIM="${SIM:-$CSTUI}"
 CS="${CS:-$(command -v cs || echo .build/venv/bin/cs)}"
 if ! [ -x /usr/bin/time ]; then echo "bench-list: needs /usr/bin/time (apt-get install time)" >&2; exit 2; fi
 work="$(mktemp -d)"
@@ -41,7 +44,7 @@ measure() {
 
 for latency in $LATENCIES; do
     rm -f "$work/creds.json"
-    "$CSTUI" simulator --vms "$VMS" --port "$PORT" --latency "$latency" --print-credentials-json "$work/creds.json" > "$work/sim.log" 2>&1 &
+    "$SIM" simulator --vms "$VMS" --port "$PORT" --latency "$latency" --print-credentials-json "$work/creds.json" > "$work/sim.log" 2>&1 &
     sim=$!
     for _ in $(seq 300); do [ -s "$work/creds.json" ] && break; sleep 0.1; done
     key="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["admin"]["apiKey"])' "$work/creds.json")"

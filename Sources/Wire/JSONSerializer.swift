@@ -50,7 +50,7 @@ public enum JSONSerializer {
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(0x0A)
-        for _ in 0..<(indent * 2) { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -63,6 +63,14 @@ public enum JSONSerializer {
         text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
+                // A run of bytes that need no escape goes out in one copy (most strings are all such bytes).
+                var end = i
+                while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x7F, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
+                if end > i {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                    continue
+                }
                 let b = bytes[i]
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)

@@ -21,6 +21,11 @@ final class ListStream: @unchecked Sendable {
     private var rowsWritten = 0
     private var columns: [String] = []
     private var columnSet: Set<String> = []
+    /// The last key order seen, and for each of its members the columns it fills.
+    private var layoutKeys: [String] = []
+    private var layoutColumns: [[Int]] = []
+    /// Each column name's positions (a --filter may name a key twice).
+    private var columnIndex: [String: [Int]] = [:]
     private var widths: [Int] = []
     /// Keys seen after the columns were fixed (csv and table without --filter), in first-seen order.
     private var lateKeys: [String] = []
@@ -62,20 +67,29 @@ final class ListStream: @unchecked Sendable {
             }
         case .csv:
             for row in rows {
-                noteLateKeys(row)
-                out.append(contentsOf: columns.map { OutputRenderer.csvField(OutputRenderer.cell(row[$0])) }.joined(separator: ",").utf8)
+                let values = slots(row)
+                for i in columns.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    OutputRenderer.appendCSVField(OutputRenderer.cell(values[i]), to: &out)
+                }
                 out.append(0x0A)
                 rowsWritten += 1
             }
         case .table:
             for row in rows {
-                noteLateKeys(row, skippingNested: true)
-                var cells = columns.map { OutputRenderer.tableCell(row[$0]) }
-                for i in cells.indices.dropLast() where cells[i].count > widths[i] {
-                    cells[i] = String(cells[i].prefix(max(0, widths[i] - 1))) + "…"
-                    cellsShortened += 1
+                let values = slots(row)
+                for i in columns.indices {
+                    var (text, width) = OutputRenderer.tableCellAndWidth(values[i])
+                    let last = i == columns.count - 1
+                    if !last, width > widths[i] {
+                        text = String(text.prefix(max(0, widths[i] - 1))) + "…"
+                        width = widths[i]
+                        cellsShortened += 1
+                    }
+                    out.append(contentsOf: text.utf8)
+                    if !last { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - width + 2)) }
                 }
-                out.append(contentsOf: OutputRenderer.tableLine(cells, widths).utf8)
+                out.append(0x0A)
                 rowsWritten += 1
             }
         case .text:
@@ -122,20 +136,44 @@ final class ListStream: @unchecked Sendable {
         case .csv:
             columns = renderer.columns(rows, includeNested: true)
             columnSet = Set(columns)
+            columnIndex = Dictionary(grouping: columns.indices, by: { columns[$0] })
             out.append(contentsOf: (columns.map(OutputRenderer.csvField).joined(separator: ",") + "\n").utf8)
         case .table:
             columns = renderer.columns(rows, includeNested: false)
             columnSet = Set(columns)
+            columnIndex = Dictionary(grouping: columns.indices, by: { columns[$0] })
             let headers = columns.map { TerminalSafe.visible($0) }
             widths = headers.map(\.count)
             for row in rows {
-                for (i, key) in columns.enumerated() { widths[i] = max(widths[i], OutputRenderer.tableCell(row[key]).count) }
+                for (i, key) in columns.enumerated() { widths[i] = max(widths[i], OutputRenderer.tableCellAndWidth(row[key]).1) }
             }
             out.append(contentsOf: OutputRenderer.tableLine(headers, widths).utf8)
             out.append(contentsOf: OutputRenderer.tableLine(widths.map { String(repeating: "-", count: $0) }, widths).utf8)
         case .text:
             break
         }
+    }
+
+    /// The row's values in column order. Rows of one answer mostly share their keys' order, so the mapping from a
+    /// member's position to its columns is kept for the last order seen and reused while rows repeat it; a row in a
+    /// new order is mapped by name (and its keys outside the columns noted).
+    private func slots(_ row: JSONObject) -> [JSONValue?] {
+        if !sameLayout(row) {
+            layoutKeys = row.keys
+            layoutColumns = layoutKeys.map { columnIndex[$0] ?? [] }
+            noteLateKeys(row, skippingNested: renderer.format == .table)
+        }
+        var values = [JSONValue?](repeating: nil, count: columns.count)
+        for (m, member) in row.members.enumerated() {
+            for i in layoutColumns[m] where values[i] == nil { values[i] = member.value }
+        }
+        return values
+    }
+
+    private func sameLayout(_ row: JSONObject) -> Bool {
+        guard row.members.count == layoutKeys.count else { return false }
+        for (m, member) in row.members.enumerated() where member.key != layoutKeys[m] { return false }
+        return true
     }
 
     private func noteLateKeys(_ row: JSONObject, skippingNested: Bool = false) {

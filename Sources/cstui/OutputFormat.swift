@@ -106,6 +106,40 @@ struct OutputRenderer {
             .joined(separator: "  ") + "\n"
     }
 
+    /// One CSV field appended as bytes, as `csvField` writes it, without building intermediate strings (a streamed
+    /// listing writes millions of them).
+    static func appendCSVField(_ raw: String, to out: inout [UInt8]) {
+        // The common case in one pass: printable ASCII with nothing to quote goes out as it is.
+        var text = raw
+        let plain = text.withUTF8 { bytes -> Bool in
+            for b in bytes where b < 0x20 || b >= 0x7F || b == 0x2C || b == 0x22 { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain { return }
+        let s = TerminalSafe.isClean(raw, keep: [.newline, .tab]) ? raw : TerminalSafe.visible(raw, keep: [.newline, .tab])
+        let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else {
+            out.append(contentsOf: s.utf8)
+            return
+        }
+        out.append(0x22)
+        for b in s.utf8 {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+    }
+
+    /// A value as a table cell and its width in columns (characters, as the whole-answer table counts them).
+    static func tableCellAndWidth(_ value: JSONValue?) -> (String, Int) {
+        var text = cell(value)
+        if text.utf8.contains(where: { $0 == 0x0A }) { text = text.replacingOccurrences(of: "\n", with: " ") }
+        if !TerminalSafe.isClean(text) { text = TerminalSafe.visible(text) }
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+        return (text, ascii ? text.utf8.count : text.count)
+    }
+
     /// One CSV field: newlines and tabs inside a quoted field are CSV; every other control is shown escaped.
     static func csvField(_ raw: String) -> String {
         let s = TerminalSafe.visible(raw, keep: [.newline, .tab])
