@@ -65,6 +65,8 @@ public struct JSONParser {
         try enter()
         i += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Server objects have tens of members: start with room for 16 rather than growing from 1.
+        members.reserveCapacity(16)
         skipWhitespace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject(members)) }
         while true {

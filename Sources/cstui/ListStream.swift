@@ -21,9 +21,8 @@ final class ListStream: @unchecked Sendable {
     private var rowsWritten = 0
     private var columns: [String] = []
     private var columnSet: Set<String> = []
-    /// The last key order seen, and for each of its members the columns it fills.
-    private var layoutKeys: [String] = []
-    private var layoutColumns: [[Int]] = []
+    /// Key orders seen lately, each with the columns each of its members fills.
+    private var layouts: [(keys: [String], columns: [[Int]])] = []
     /// Each column name's positions (a --filter may name a key twice).
     private var columnIndex: [String: [Int]] = [:]
     private var widths: [Int] = []
@@ -31,6 +30,8 @@ final class ListStream: @unchecked Sendable {
     private var lateKeys: [String] = []
     private var lateKeySet: Set<String> = []
     private var cellsShortened = 0
+    /// Reused for nested values written into CSV cells.
+    private var scratch: [UInt8] = []
     /// The first page's count and item key, for json's opening lines and an empty answer.
     private var count = 0
     private var itemKey: String?
@@ -50,7 +51,8 @@ final class ListStream: @unchecked Sendable {
         let rows = page.items.compactMap(\.objectValue)
         guard !rows.isEmpty, itemKey != nil else { return }
         var out: [UInt8] = []
-        out.reserveCapacity(rows.count * 256)
+        // A full VM is about 2 KB of pretty JSON; one reservation per page instead of repeated growth.
+        out.reserveCapacity(rows.count * (renderer.format == .json && renderer.filter == nil ? 2560 : 512))
         if !started {
             started = true
             open(rows, into: &out)
@@ -70,7 +72,7 @@ final class ListStream: @unchecked Sendable {
                 let values = slots(row)
                 for i in columns.indices {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
-                    OutputRenderer.appendCSVField(OutputRenderer.cell(values[i]), to: &out)
+                    OutputRenderer.appendCSV(values[i], to: &out, scratch: &scratch)
                 }
                 out.append(0x0A)
                 rowsWritten += 1
@@ -154,25 +156,30 @@ final class ListStream: @unchecked Sendable {
         }
     }
 
-    /// The row's values in column order. Rows of one answer mostly share their keys' order, so the mapping from a
-    /// member's position to its columns is kept for the last order seen and reused while rows repeat it; a row in a
-    /// new order is mapped by name (and its keys outside the columns noted).
+    /// The row's values in column order. Rows of one answer come in a few key orders (a VM with an ISO or a group
+    /// has a key or two more), so the mapping from a member's position to its columns is kept for the last 16 orders
+    /// seen and reused; a row in a new order is mapped by name (and its keys outside the columns noted).
     private func slots(_ row: JSONObject) -> [JSONValue?] {
-        if !sameLayout(row) {
-            layoutKeys = row.keys
-            layoutColumns = layoutKeys.map { columnIndex[$0] ?? [] }
+        let map: [[Int]]
+        if let known = layouts.firstIndex(where: { sameLayout(row, $0.keys) }) {
+            map = layouts[known].columns
+        } else {
+            let keys = row.keys
+            map = keys.map { columnIndex[$0] ?? [] }
+            if layouts.count == 16 { layouts.removeFirst() }
+            layouts.append((keys, map))
             noteLateKeys(row, skippingNested: renderer.format == .table)
         }
         var values = [JSONValue?](repeating: nil, count: columns.count)
         for (m, member) in row.members.enumerated() {
-            for i in layoutColumns[m] where values[i] == nil { values[i] = member.value }
+            for i in map[m] where values[i] == nil { values[i] = member.value }
         }
         return values
     }
 
-    private func sameLayout(_ row: JSONObject) -> Bool {
-        guard row.members.count == layoutKeys.count else { return false }
-        for (m, member) in row.members.enumerated() where member.key != layoutKeys[m] { return false }
+    private func sameLayout(_ row: JSONObject, _ keys: [String]) -> Bool {
+        guard row.members.count == keys.count else { return false }
+        for (m, member) in row.members.enumerated() where member.key != keys[m] { return false }
         return true
     }
 

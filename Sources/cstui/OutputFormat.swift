@@ -106,33 +106,62 @@ struct OutputRenderer {
             .joined(separator: "  ") + "\n"
     }
 
-    /// One CSV field appended as bytes, as `csvField` writes it, without building intermediate strings (a streamed
-    /// listing writes millions of them).
-    static func appendCSVField(_ raw: String, to out: inout [UInt8]) {
-        // The common case in one pass: printable ASCII with nothing to quote goes out as it is.
-        var text = raw
-        let plain = text.withUTF8 { bytes -> Bool in
-            for b in bytes where b < 0x20 || b >= 0x7F || b == 0x2C || b == 0x22 { return false }
+    /// One value as a CSV field appended as bytes, as `csvField(cell(value))` writes it, without building
+    /// intermediate strings (a streamed listing writes millions of them). `scratch` is reused for nested values.
+    static func appendCSV(_ value: JSONValue?, to out: inout [UInt8], scratch: inout [UInt8]) {
+        switch value {
+        case .none, .some(.null): return
+        case .some(.string(let s)):
+            var text = s
+            if text.withUTF8({ appendCSVBytes($0, to: &out) }) { return }
+            appendSlowCSV(s, to: &out)
+        case .some(.int(let n)):
+            out.append(contentsOf: String(n).utf8)
+        case .some(let v) where v.isContainer:
+            scratch.removeAll(keepingCapacity: true)
+            JSONSerializer.write(v, into: &scratch, pretty: false, indent: 0)
+            if scratch.withUnsafeBufferPointer({ appendCSVBytes($0, to: &out) }) { return }
+            appendSlowCSV(cell(v), to: &out)
+        case .some(let v):
+            appendSlowCSV(cell(v), to: &out)
+        }
+    }
+
+    /// Printable ASCII as a CSV field (quoted when it holds a comma or a quote); false, with nothing written, for
+    /// anything else, which takes the slow path.
+    private static func appendCSVBytes(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        var quote = false
+        for b in bytes {
+            if b < 0x20 || b >= 0x7F { return false }
+            if b == 0x2C || b == 0x22 { quote = true }
+        }
+        guard quote else {
             out.append(contentsOf: bytes)
             return true
         }
-        if plain { return }
-        let s = TerminalSafe.isClean(raw, keep: [.newline, .tab]) ? raw : TerminalSafe.visible(raw, keep: [.newline, .tab])
-        let needsQuotes = s.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else {
-            out.append(contentsOf: s.utf8)
-            return
-        }
         out.append(0x22)
-        for b in s.utf8 {
-            if b == 0x22 { out.append(0x22) }
-            out.append(b)
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x22 {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+            out.append(0x22)
+            start = i + 1
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         out.append(0x22)
+        return true
+    }
+
+    private static func appendSlowCSV(_ raw: String, to out: inout [UInt8]) {
+        out.append(contentsOf: csvField(raw).utf8)
     }
 
     /// A value as a table cell and its width in columns (characters, as the whole-answer table counts them).
     static func tableCellAndWidth(_ value: JSONValue?) -> (String, Int) {
+        if case .string(let s)? = value {
+            var probe = s
+            // Printable ASCII needs no change, and its width is its length.
+            if probe.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return (s, s.utf8.count) }
+        }
         var text = cell(value)
         if text.utf8.contains(where: { $0 == 0x0A }) { text = text.replacingOccurrences(of: "\n", with: " ") }
         if !TerminalSafe.isClean(text) { text = TerminalSafe.visible(text) }
