@@ -31,7 +31,11 @@ wait_for() { # text timeout-seconds
     echo "timed out waiting for: $1" >&2; tm capture-pane -p -t b >&2; return 1
 }
 start_session() { # width height command
-    tm -f /dev/null new-session -d -s b -x "$1" -y "$2" "env TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile"
+    # A server killed a moment ago can still hold its socket: try again rather than fail the run.
+    for _ in 1 2 3 4 5; do
+        tm -f /dev/null new-session -d -s b -x "$1" -y "$2" "env TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile" 2>/dev/null && break
+        sleep 0.5
+    done
     tm set-option -g window-size manual
 }
 
@@ -54,6 +58,7 @@ for i in $(seq 1 20); do tm send-keys -t b j; sleep 0.05; done
 sleep 0.5
 tm pipe-pane -t b
 bytes=$(stat -c %s "$OUT/bytes")
+[ -n "${KEEP_BYTES:-}" ] && cp "$OUT/bytes" "$KEEP_BYTES"
 echo "bytes written per one-row cursor move, 80x24: $(( bytes / 20 )) (20 moves, $bytes bytes)"
 tm pipe-pane -t b -o "cat > $OUT/redraw"
 sleep 0.3

@@ -139,8 +139,11 @@ final class EffectRunner: @unchecked Sendable {
         case let .loadPage(def, generation, page, pageSize):
             task = Task { [queue] in
                 do {
-                    let data = try await def.dataProvider.fetch(DataRequest(page: page, pageSize: pageSize, parameters: def.narrowing,
-                                                                                      fields: ListModel.keptFields(of: def)), context)
+                    let kept = ListModel.keptFields(of: def)
+                    var data = try await def.dataProvider.fetch(DataRequest(page: page, pageSize: pageSize, parameters: def.narrowing,
+                                                                            fields: kept), context)
+                    // Rows are cut to the fields the list keeps here, on the task's thread, so the loop only appends them.
+                    data.rows = data.rows.map { ListModel.project($0, keeping: kept) }
                     queue.post(.pageLoaded(view: def.id, generation: generation, page: page, data))
                 } catch {
                     queue.post(.pageFailed(view: def.id, generation: generation, Self.describe(error)))

@@ -139,8 +139,12 @@ struct ListModel {
 
     func project(_ row: Row) -> Row { project(row, keeping: keptFields()) }
 
-    func project(_ row: Row, keeping keep: Set<String>?) -> Row {
+    func project(_ row: Row, keeping keep: Set<String>?) -> Row { Self.project(row, keeping: keep) }
+
+    static func project(_ row: Row, keeping keep: Set<String>?) -> Row {
         guard let keep else { return row }
+        // Already cut (the effect that fetched the page did it): nothing to rebuild.
+        if row.fields.members.allSatisfy({ keep.contains($0.key) && !$0.value.isContainer }) { return row }
         // Nested values (a VM's NICs) are kept as the text the cell shows, not as whole objects.
         return Row(id: row.id, fields: JSONObject(row.fields.members.compactMap { m in
             guard keep.contains(m.key) else { return nil }
