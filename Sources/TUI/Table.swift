@@ -229,7 +229,10 @@ public struct Table {
             } else {
                 style = theme[(row - offset) % 2 == 1 ? .rowAlternate : .row]
             }
-            if selected || style != theme[.background] { screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: style) }
+            // The gaps between cells take the first cell's style (a dimmed Stopped row is dimmed across), so the
+            // terminal gets one style change per row rather than two per cell when the cursor re-highlights it.
+            let fill = selected ? style : data.style(row: row, column: 0, rowStyle: style)
+            if selected || fill != theme[.background] { screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: fill) }
             var x = rect.x
             for (i, column) in columns.enumerated() where widths[i] > 0 {
                 let cellStyle = selected ? style : data.style(row: row, column: i, rowStyle: style)
