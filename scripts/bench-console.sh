@@ -7,7 +7,7 @@
 #   its first screen of Instances and to all 100,000 rows, and its peak memory.
 # Usage: scripts/bench-console.sh   (builds the release cstui and SimulatorBench first)
 #        CSTUI=/path/to/cstui BENCH=/path/to/SimulatorBench scripts/bench-console.sh   (another build, as is)
-#        ONLY=alone scripts/bench-console.sh   (just the console-alone part)
+#        ONLY=alone scripts/bench-console.sh   (just the console-alone part; ONLY=bytes: just the dashboard and bytes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${CSTUI:-}" ]; then
@@ -70,6 +70,7 @@ echo "for comparison, switching to the dashboard (a full redraw): $(stat -c %s "
 tm send-keys -t b C-c
 sleep 1
 tm kill-server
+[ "${ONLY:-}" = bytes ] && exit 0
 
 # 3. Peak memory with 100,000 VMs loaded.
 start_session 200 50

@@ -55,6 +55,47 @@ struct SimulatorCommandTests {
         _ = try sim.waitForExit(timeout: 30)
     }
 
+    @Test("run by a user without privileges, the simulator answers (a socket option that needs CAP_NET_ADMIN once reset every connection)")
+    func unprivileged() throws {
+        // As root, drop to nobody with no capabilities, as an operator's own account runs it; as anyone else, run it as is.
+        // nobody may not reach the build folder (a clone under /root), so it runs a copy in a world-readable folder.
+        var binary = BinaryRunner.binary
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cstui-nobody-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        if getuid() == 0 {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            let copy = dir.appendingPathComponent("cstui")
+            try FileManager.default.copyItem(atPath: binary, toPath: copy.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
+            binary = copy.path
+        }
+        let process = Process()
+        var arguments = ["simulator", "--port", "0", "--vms", "20"]
+        if getuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+        }
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var banner = ""
+        let deadline = Date().addingTimeInterval(60)
+        while !banner.contains("/client/api"), Date() < deadline, process.isRunning {
+            banner += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let endpoint = try #require(banner.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") }.map(String.init), "\(banner)")
+        // A request without credentials: the server's own 401, not a reset connection.
+        let r = try BinaryRunner.run(["call", "listZones"], environment: ["CLOUDSTACK_ENDPOINT": endpoint, "CLOUDSTACK_KEY": "nobody", "CLOUDSTACK_SECRET": "x"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("401") && !r.stderr.contains("cannot reach"), "\(r.stderr)")
+    }
+
     @Test("SIGHUP, like SIGINT and SIGTERM, saves --state, and the state file is 0600", arguments: [SIGHUP, SIGTERM, SIGINT])
     func savesStateOnSignal(signal: Int32) throws {
         let dir = try Scratch()
