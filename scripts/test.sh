@@ -9,6 +9,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 export PATH="$PWD/.build/venv/bin:$PATH"
+# The tests run dozens of simulators, servers and clients at once in one process: more than the 1,024 open files a
+# normal account's soft limit allows (root's is often higher, which is why CI as root never saw it). Raise the soft
+# limit to the hard one, which needs no privilege.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 4096 ]; then
+    echo "cstui tests: only $(ulimit -n) open files are allowed (ulimit -Hn); the tests need about 4096. Raise the hard limit (limits.conf) and run again." >&2
+fi
 swift build --build-tests
 if [ $# -gt 0 ]; then
     exec swift test --skip-build "$@"
