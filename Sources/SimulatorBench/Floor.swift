@@ -23,7 +23,7 @@ enum Floor {
             var params: [(String, String)] = [("command", command), ("listall", "true"), ("page", String(page)), ("pagesize", String(pageSize)),
                                               ("response", "json"), ("apiKey", key)]
             params.append(("signature", RequestSigner.signature(for: params, secretKey: secret)))
-            return endpoint + "?" + params.map { "\(JavaURLEncoder.encode($0.0))=\(JavaURLEncoder.encode($0.1))" }.joined(separator: "&")
+            return endpoint + "?" + CloudStackClient.formEncode(params)
         }
         /// Fetches one page and returns its size in bytes (and, for page 1, the body, to read `count` from).
         func fetch(_ page: Int, keep: Bool) async throws -> (Int, [UInt8]) {

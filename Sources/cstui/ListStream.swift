@@ -20,7 +20,6 @@ final class ListStream: @unchecked Sendable {
     private var started = false
     private var rowsWritten = 0
     private var columns: [String] = []
-    private var columnSet: Set<String> = []
     /// Key orders seen lately, each with the columns each of its members fills.
     private var layouts: [(keys: [String], columns: [[Int]])] = []
     /// Each column name's positions (a --filter may name a key twice).
@@ -137,12 +136,10 @@ final class ListStream: @unchecked Sendable {
             out.append(contentsOf: ": [".utf8)
         case .csv:
             columns = renderer.columns(rows, includeNested: true)
-            columnSet = Set(columns)
             columnIndex = Dictionary(grouping: columns.indices, by: { columns[$0] })
             out.append(contentsOf: (columns.map(OutputRenderer.csvField).joined(separator: ",") + "\n").utf8)
         case .table:
             columns = renderer.columns(rows, includeNested: false)
-            columnSet = Set(columns)
             columnIndex = Dictionary(grouping: columns.indices, by: { columns[$0] })
             let headers = columns.map { TerminalSafe.visible($0) }
             widths = headers.map(\.count)
@@ -185,7 +182,7 @@ final class ListStream: @unchecked Sendable {
 
     private func noteLateKeys(_ row: JSONObject, skippingNested: Bool = false) {
         guard renderer.filter == nil else { return }
-        for (key, value) in row where !columnSet.contains(key) && !lateKeySet.contains(key) {
+        for (key, value) in row where columnIndex[key] == nil && !lateKeySet.contains(key) {
             if skippingNested, value.isContainer { continue }
             lateKeySet.insert(key)
             lateKeys.append(key)

@@ -162,9 +162,7 @@ struct OutputRenderer {
             // Printable ASCII needs no change, and its width is its length.
             if probe.withUTF8({ $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }) { return (s, s.utf8.count) }
         }
-        var text = cell(value)
-        if text.utf8.contains(where: { $0 == 0x0A }) { text = text.replacingOccurrences(of: "\n", with: " ") }
-        if !TerminalSafe.isClean(text) { text = TerminalSafe.visible(text) }
+        let text = tableCell(value)
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         return (text, ascii ? text.utf8.count : text.count)
     }

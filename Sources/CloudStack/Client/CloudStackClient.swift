@@ -312,7 +312,8 @@ public actor CloudStackClient {
         return params
     }
 
-    static func formEncode(_ params: [(String, String)]) -> String {
+    /// Parameters as the wire carries them, `name=value&…` with Java's URL encoding (what the signature covers).
+    public static func formEncode(_ params: [(String, String)]) -> String {
         params.map { "\(JavaURLEncoder.encode($0.0))=\(JavaURLEncoder.encode($0.1))" }.joined(separator: "&")
     }
 
